@@ -1,0 +1,146 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+Builds, tests and demonstrates the GptTrainer module.
+
+.DESCRIPTION
+Build  (default) compiles the module and the emulator and lays the module out under bin/, so that
+       Import-Module ./GptTrainer.psd1 loads the fresh build.
+Test   builds, runs the xunit tests and the Pester tests against the emulator, and ends with one line
+       "Tests: N passed, M failed"; exits non-zero if anything failed.
+Demo   builds, starts the emulator, connects, opens a session and streams a reply to the console.
+Clean  removes every build output.
+
+.EXAMPLE
+dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$moduleOut = Join-Path $root 'bin'
+
+function Invoke-Native {
+    param([string] $Command, [string[]] $Arguments)
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$Command $($Arguments -join ' ') exited with $LASTEXITCODE" }
+}
+
+function Invoke-Build {
+    Write-Host "Building ($Configuration)..."
+    Invoke-Native dotnet @('build', (Join-Path $root 'GptTrainer.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
+
+    # The module is laid out under bin/ so the manifest at the top of the repository loads it.
+    $built = Join-Path $root "src/GptTrainer/bin/$Configuration/netstandard2.0"
+    $null = New-Item -ItemType Directory -Force -Path $moduleOut
+    foreach ($file in 'GptTrainer.dll', 'GptTrainer.pdb') {
+        Copy-Item -Path (Join-Path $built $file) -Destination $moduleOut -Force
+    }
+    Copy-Item -Path (Join-Path $root 'src/GptTrainer/GptTrainer.Format.ps1xml') -Destination $moduleOut -Force
+    if (Test-Path (Join-Path $moduleOut 'System.Management.Automation.dll')) {
+        throw 'System.Management.Automation.dll must not ship with the module.'
+    }
+}
+
+function Get-NuGetPackageRoot {
+    if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
+    $line = & dotnet nuget locals global-packages --list
+    ($line -replace '^\s*global-packages:\s*', '').Trim()
+}
+
+function Invoke-XunitTests {
+    $results = Join-Path $root 'out/TestResults'
+    Remove-Item -Recurse -Force -Path $results -ErrorAction SilentlyContinue
+    & dotnet test (Join-Path $root 'tests/GptTrainer.Tests/GptTrainer.Tests.csproj') -c $Configuration --no-build --nologo `
+        --logger 'trx;LogFileName=xunit.trx' --results-directory $results | Out-Host
+
+    $trx = Join-Path $results 'xunit.trx'
+    if (-not (Test-Path $trx)) {
+        Write-Warning 'xunit produced no results file; counting it as one failure.'
+        return [pscustomobject]@{ Passed = 0; Failed = 1 }
+    }
+
+    $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout }
+}
+
+function Invoke-PesterTests {
+    $pester = Join-Path (Get-NuGetPackageRoot) 'pester/5.7.1/tools/Pester.psd1'
+    if (-not (Test-Path $pester)) { throw "Pester 5.7.1 was not restored ($pester); run dotnet restore." }
+    Import-Module $pester -Force
+
+    $config = New-PesterConfiguration
+    $config.Run.Path = Join-Path $root 'tests/pester'
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = 'Normal'
+    $config.TestResult.Enabled = $true
+    $config.TestResult.OutputPath = Join-Path $root 'out/TestResults/pester.xml'
+    $result = Invoke-Pester -Configuration $config
+    [pscustomobject]@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount }
+}
+
+function Invoke-Demo {
+    Import-Module (Join-Path $root 'tests/tools/GptTrainerEmulator.psm1') -Force
+    $emulator = Start-GptTrainerEmulator -PieceDelayMs 120
+    try {
+        Import-Module (Join-Path $root 'GptTrainer.psd1') -Force
+        Write-Host "Emulator running at $($emulator.Uri)" -ForegroundColor DarkGray
+
+        # The demo chatbot is seeded the way an admin would have set it up in the web app.
+        $bot = Invoke-Emulator $emulator 'chatbot/create' -Api -Method Post -Body @{ name = 'Demo support bot'; show_citations = $true }
+        $null = Invoke-Emulator $emulator "chatbot/$($bot.uuid)/data-source/qa" -Api -Method Post -Body @{
+            question = 'How do I reset my password?'
+            answer   = 'To reset your password, open Settings, choose Security and click Reset password; a link arrives by email within a minute.'
+        }
+
+        Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri
+        $session = Get-GptTrainerChatbot -Name 'Demo support bot' | New-GptTrainerSession
+        Write-Host "Session $($session.SessionUuid) opened." -ForegroundColor DarkGray
+
+        $question = 'How do I reset my password?'
+        Write-Host "`n> $question" -ForegroundColor Cyan
+        $pieces = 0
+        Send-GptTrainerMessage -Query $question | ForEach-Object {
+            $pieces++
+            Write-Host -NoNewline $_
+        }
+        Write-Host "`n`n($pieces pieces streamed into the pipeline as they arrived)" -ForegroundColor DarkGray
+
+        $message = Get-GptTrainerMessage | Select-Object -Last 1
+        Write-Host "Stored as message $($message.MessageUuid), finish reason '$($message.FinishReason)', $($message.Citations.Count) citation(s)." -ForegroundColor DarkGray
+    }
+    finally {
+        Stop-GptTrainerEmulator $emulator
+    }
+}
+
+switch ($Task) {
+    'Clean' {
+        foreach ($dir in @($moduleOut, (Join-Path $root 'out')) + @(Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests') -Directory -Recurse -Include 'bin', 'obj' | ForEach-Object FullName)) {
+            Remove-Item -Recurse -Force -Path $dir -ErrorAction SilentlyContinue
+        }
+    }
+    'Build' { Invoke-Build }
+    'Demo' {
+        Invoke-Build
+        Invoke-Demo
+    }
+    'Test' {
+        Invoke-Build
+        $xunit = Invoke-XunitTests
+        $pester = Invoke-PesterTests
+        $passed = $xunit.Passed + $pester.Passed
+        $failed = $xunit.Failed + $pester.Failed
+        Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+        Write-Host "Tests: $passed passed, $failed failed"
+        exit ([int]($failed -gt 0))
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+
+namespace GptTrainer.Emulator;
+
+/// <summary>
+/// /_emulator/*: what tests and benchmarks use to steer and observe the emulator. Not part of the
+/// GPT-trainer API and needs no key; the emulator only ever listens on loopback.
+/// </summary>
+public static class ControlEndpoints
+{
+    public static void Map(WebApplication app, Store store, Control control, EmulatorOptions options)
+    {
+        RouteGroupBuilder c = app.MapGroup("/_emulator");
+        c.MapGet("/stats", () => Api.Json(new JsonObject
+        {
+            ["connectionsAccepted"] = Interlocked.Read(ref control.ConnectionsAccepted),
+            ["connectionsOpen"] = Interlocked.Read(ref control.ConnectionsOpen),
+            ["streamsActive"] = Interlocked.Read(ref control.StreamsActive),
+            ["streamsHeld"] = Interlocked.Read(ref control.StreamsHeld),
+            ["streamsCompleted"] = Interlocked.Read(ref control.StreamsCompleted),
+            ["messagesStored"] = store.MessageCount(),
+            ["requestsRecorded"] = control.Requests().Count,
+        }));
+        c.MapPost("/reset", () =>
+        {
+            store.Clear();
+            control.Reset(options.PieceDelayMs);
+            return Api.Success();
+        });
+        c.MapPost("/stats/reset", () =>
+        {
+            Interlocked.Exchange(ref control.ConnectionsAccepted, 0);
+            Interlocked.Exchange(ref control.StreamsCompleted, 0);
+            return Api.Success();
+        });
+        c.MapGet("/requests", () => Api.Json(new JsonArray(control.Requests().Select(r => (JsonNode)new JsonObject
+        {
+            ["sequence"] = r.Sequence,
+            ["method"] = r.Method,
+            ["path"] = r.Path,
+            ["query"] = r.Query,
+            ["hasAuthorization"] = r.HasAuthorization,
+            ["authorizationValid"] = r.AuthorizationValid,
+            ["contentType"] = r.ContentType,
+            ["body"] = r.Body,
+            ["form"] = r.Form?.DeepClone(),
+            ["host"] = r.Host,
+        }).ToArray())));
+        c.MapDelete("/requests", () =>
+        {
+            control.ClearRequests();
+            return Api.Success();
+        });
+        c.MapPost("/recording", async (HttpContext ctx) =>
+        {
+            JsonObject? body = await Api.ReadBody(ctx);
+            control.RecordRequests = (bool?)body?["enabled"] ?? true;
+            return Api.Success();
+        });
+        c.MapPost("/faults", async (HttpContext ctx) =>
+        {
+            if (await Api.ReadBody(ctx) is not JsonObject body) return Api.Bad("a fault rule object is required");
+            control.AddFault(FaultRule.FromJson(body));
+            return Api.Success();
+        });
+        c.MapDelete("/faults", () =>
+        {
+            control.ClearFaults();
+            return Api.Success();
+        });
+        c.MapPost("/reply", async (HttpContext ctx) =>
+        {
+            if (await Api.ReadBody(ctx) is not JsonObject body) return Api.Bad("a reply plan object is required");
+            control.SetPlan((string?)body["sessionUuid"], ReplyPlan.FromJson(body, new ReplyPlan { PieceDelayMs = options.PieceDelayMs }));
+            return Api.Success();
+        });
+        c.MapPost("/release", () =>
+        {
+            control.Release();
+            return Api.Success();
+        });
+        c.MapPost("/web-page", async (HttpContext ctx) =>
+        {
+            if (await Api.ReadBody(ctx) is not JsonObject body || (string?)body["url"] is not string url) return Api.Bad("url and text are required");
+            lock (store.Gate)
+            {
+                store.WebPages[url] = (string?)body["text"] ?? "";
+            }
+
+            return Api.Success();
+        });
+        c.MapPost("/sources/{uuid}/status", async (HttpContext ctx, string uuid) =>
+        {
+            JsonObject? body = await Api.ReadBody(ctx);
+            lock (store.Gate)
+            {
+                if (!store.Sources.TryGetValue(uuid, out SourceRecord? source)) return Api.NotFound();
+                source.Status = (string?)body?["status"] ?? "error";
+                return Api.Json(source.ToJson());
+            }
+        });
+        c.MapPost("/sessions/{uuid}/created", async (HttpContext ctx, string uuid) =>
+        {
+            JsonObject? body = await Api.ReadBody(ctx);
+            if (!DateTime.TryParse((string?)body?["createdAt"], null, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out DateTime created))
+            {
+                return Api.Bad("createdAt must be a timestamp");
+            }
+
+            lock (store.Gate)
+            {
+                if (!store.Sessions.TryGetValue(uuid, out SessionRecord? session)) return Api.NotFound();
+                session.CreatedUtc = created;
+                session.CreatedAt = Store.Stamp(created);
+                return Api.Json(session.ToJson(includeInitialVariables: false));
+            }
+        });
+        c.MapPost("/shutdown", (IHostApplicationLifetime lifetime) =>
+        {
+            lifetime.StopApplication();
+            return Api.Success();
+        });
+    }
+}

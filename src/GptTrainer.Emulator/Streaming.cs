@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace GptTrainer.Emulator;
+
+/// <summary>The stream endpoint: plain UTF-8 text, written in flushed pieces, stored once complete.</summary>
+public static class Streaming
+{
+    private const int BulkChunk = 64 * 1024;
+
+    public static async Task StreamReplyAsync(HttpContext ctx, Store store, Control control, SessionRecord session, string query)
+    {
+        ReplyPlan plan = control.PlanFor(session.Uuid);
+        var writer = new ReplyWriter(ctx, ctx.Items[Faults.ItemKey] as FaultRule);
+        ctx.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        ctx.Response.StatusCode = 200;
+        ctx.Response.ContentType = "text/plain; charset=utf-8";
+        await ctx.Response.StartAsync(ctx.RequestAborted);
+
+        Interlocked.Increment(ref control.StreamsActive);
+        try
+        {
+            string stored;
+            string cite = "{}";
+            if (plan.GeneratePieces > 0)
+            {
+                await WriteGeneratedPiecesAsync(writer, plan);
+                stored = $"[generated reply: {plan.GeneratePieces} pieces of {plan.PieceSize} bytes]";
+            }
+            else if (plan.GenerateBytes > 0)
+            {
+                await WriteBulkAsync(writer, plan.GenerateBytes);
+                stored = $"[generated reply: {plan.GenerateBytes} bytes]";
+            }
+            else if (plan.StampCount > 0)
+            {
+                await WriteStampsAsync(writer, plan, ctx.RequestAborted);
+                stored = $"[generated reply: {plan.StampCount} time-stamped pieces]";
+            }
+            else
+            {
+                ReplyComposer.Composed composed = ReplyComposer.Compose(store, session, query, Array.Empty<string>());
+                string text = plan.Pieces is not null ? string.Concat(plan.Pieces) : plan.Text ?? composed.Text;
+                cite = plan.Pieces is null && plan.Text is null ? composed.CiteDataJson : "{}";
+                List<byte[]> pieces = plan.Pieces is not null && !plan.SplitUtf8
+                    ? plan.Pieces.Select(Encoding.UTF8.GetBytes).ToList()
+                    : ReplyComposer.PiecesOf(text, plan.SplitUtf8);
+                await WritePacedAsync(writer, pieces, plan, control, ctx.RequestAborted);
+                stored = text;
+            }
+
+            StoreMessage(store, session, query, stored, cite, Array.Empty<string>());
+            Interlocked.Increment(ref control.StreamsCompleted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away, or a fault rule cut the reply: nothing is stored, as nothing completed.
+        }
+        catch (IOException)
+        {
+        }
+        finally
+        {
+            Interlocked.Decrement(ref control.StreamsActive);
+        }
+    }
+
+    public static void StoreMessage(Store store, SessionRecord session, string query, string response, string cite, IReadOnlyCollection<string> documents)
+    {
+        lock (store.Gate)
+        {
+            if (!store.Sessions.ContainsKey(session.Uuid))
+            {
+                return;
+            }
+
+            var documentsJson = new System.Text.Json.Nodes.JsonArray(documents
+                .Where(store.Documents.ContainsKey)
+                .Select(d => (System.Text.Json.Nodes.JsonNode)store.Documents[d].ToJson())
+                .ToArray());
+            session.Messages.Add(new MessageRecord
+            {
+                SessionUuid = session.Uuid,
+                Query = query,
+                Response = response,
+                CiteDataJson = cite,
+                SessionDocuments = documentsJson,
+            });
+            session.Touch();
+        }
+    }
+
+    private static async Task WritePacedAsync(ReplyWriter writer, List<byte[]> pieces, ReplyPlan plan, Control control, CancellationToken aborted)
+    {
+        for (int i = 0; i < pieces.Count; i++)
+        {
+            if (i > 0 && plan.PieceDelayMs > 0)
+            {
+                await Task.Delay(plan.PieceDelayMs, aborted);
+            }
+
+            await writer.WriteAsync(pieces[i]);
+            if (plan.HoldAfterPieces == i + 1 && i + 1 < pieces.Count)
+            {
+                // Tests watch StreamsHeld to prove a piece reached them while the rest was still held back.
+                Interlocked.Increment(ref control.StreamsHeld);
+                try
+                {
+                    await Task.WhenAny(control.ReleaseSignal, Task.Delay(TimeSpan.FromSeconds(30), aborted));
+                    aborted.ThrowIfCancellationRequested();
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref control.StreamsHeld);
+                }
+            }
+        }
+    }
+
+    private static async Task WriteGeneratedPiecesAsync(ReplyWriter writer, ReplyPlan plan)
+    {
+        byte[] piece = Encoding.ASCII.GetBytes(new string('x', Math.Max(1, plan.PieceSize - 1)) + "\n");
+        for (long i = 0; i < plan.GeneratePieces; i++)
+        {
+            await writer.WriteAsync(piece);
+        }
+    }
+
+    private static async Task WriteBulkAsync(ReplyWriter writer, long total)
+    {
+        byte[] chunk = new byte[BulkChunk];
+        byte[] line = Encoding.ASCII.GetBytes("The quick brown fox jumps over the lazy dog 0123456789.\n");
+        for (int i = 0; i < chunk.Length; i++)
+        {
+            chunk[i] = line[i % line.Length];
+        }
+
+        for (long sent = 0; sent < total; sent += BulkChunk)
+        {
+            int size = (int)Math.Min(BulkChunk, total - sent);
+            await writer.WriteAsync(chunk.AsMemory(0, size), flush: false);
+        }
+    }
+
+    /// <summary>Each piece is "T=&lt;ticks&gt;\n" with the UTC time it was written, for latency measurements.</summary>
+    private static async Task WriteStampsAsync(ReplyWriter writer, ReplyPlan plan, CancellationToken aborted)
+    {
+        for (int i = 0; i < plan.StampCount; i++)
+        {
+            if (i > 0)
+            {
+                await Task.Delay(plan.StampIntervalMs, aborted);
+            }
+
+            await writer.WriteAsync(Encoding.ASCII.GetBytes("T=" + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture) + "\n"));
+        }
+    }
+}

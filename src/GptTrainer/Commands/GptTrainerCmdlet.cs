@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using GptTrainer.Http;
+
+namespace GptTrainer.Commands;
+
+/// <summary>
+/// Base of every cmdlet: async work runs with a token that Ctrl+C (StopProcessing) cancels, while the
+/// pipeline thread waits for it and is the only thread that ever writes to PowerShell's streams.
+/// </summary>
+public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IApiLog
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentQueue<Action> _posted = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private bool _disposed;
+
+    /// <summary>Cancelled the moment PowerShell asks the command to stop.</summary>
+    protected CancellationToken StopToken => _stopping.Token;
+
+    protected override void StopProcessing()
+    {
+        if (!_disposed)
+        {
+            _stopping.Cancel();
+        }
+    }
+
+    /// <summary>
+    /// Waits for async work on the pipeline thread, writing whatever it posted meanwhile. Work that is
+    /// already complete (a read served from a buffer) returns at once, without any thread hand-off.
+    /// </summary>
+    protected T Await<T>(Task<T> task)
+    {
+        WaitFor(task);
+        try
+        {
+            return task.GetAwaiter().GetResult();
+        }
+        catch (Exception) when (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    protected void Await(Task task)
+    {
+        WaitFor(task);
+        try
+        {
+            task.GetAwaiter().GetResult();
+        }
+        catch (Exception) when (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    private void WaitFor(Task task)
+    {
+        if (!task.IsCompleted)
+        {
+            task.ContinueWith(
+                static (_, wake) => ((SemaphoreSlim)wake!).Release(),
+                _wake,
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+
+            while (true)
+            {
+                WritePosted();
+                if (task.IsCompleted)
+                {
+                    break;
+                }
+
+                try
+                {
+                    _wake.Wait(_stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stop at once even if the work is slow to notice its token; it cleans up on its own.
+                    task.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+                    throw new PipelineStoppedException();
+                }
+            }
+        }
+
+        WritePosted();
+    }
+
+    /// <summary>Queues a write for the pipeline thread; safe from any thread.</summary>
+    private protected void Post(Action write)
+    {
+        _posted.Enqueue(write);
+        _wake.Release();
+    }
+
+    private void WritePosted()
+    {
+        while (_posted.TryDequeue(out Action? write))
+        {
+            write();
+        }
+    }
+
+    void IApiLog.Verbose(string message) => Post(() => WriteVerbose(message));
+
+    void IApiLog.Debug(string message) => Post(() => WriteDebug(message));
+
+    internal void PostWarning(string message) => Post(() => WriteWarning(message));
+
+    internal void PostProgress(ProgressRecord record) => Post(() => WriteProgress(record));
+
+    /// <summary>Turns a module failure into the error record users see, with the value that caused it as target.</summary>
+    internal static ErrorRecord ToErrorRecord(Exception exception, object? target)
+    {
+        if (exception is GptTrainerException known)
+        {
+            return new ErrorRecord(known, known.ErrorId, known.Category, target);
+        }
+
+        return new ErrorRecord(exception, "UnexpectedFailure", ErrorCategory.NotSpecified, target);
+    }
+
+    /// <summary>Rejects bad input before any request is sent.</summary>
+    internal static ErrorRecord InputError(string errorId, string message, ErrorCategory category, object? target)
+        => new(new ArgumentException(message), errorId, category, target);
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        // The semaphore is left to the collector: a late continuation may still release it.
+        if (disposing)
+        {
+            _stopping.Dispose();
+        }
+
+        _disposed = true;
+    }
+}

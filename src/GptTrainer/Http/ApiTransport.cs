@@ -1,0 +1,381 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using GptTrainer.Json;
+using GptTrainer.State;
+
+namespace GptTrainer.Http;
+
+/// <summary>A response whose headers have arrived; its idle timer keeps running while the body is read.</summary>
+internal sealed class ApiResponse : IDisposable
+{
+    public ApiResponse(HttpResponseMessage message, IdleTimer idle, ApiRequest request)
+    {
+        Message = message;
+        Idle = idle;
+        Request = request;
+    }
+
+    public HttpResponseMessage Message { get; }
+
+    public IdleTimer Idle { get; }
+
+    public ApiRequest Request { get; }
+
+    public int StatusCode => (int)Message.StatusCode;
+
+    /// <summary>Reads the whole body as text, restarting the idle timer on every read.</summary>
+    public async Task<string> ReadTextAsync(int? limit = null)
+    {
+        using Stream body = await Message.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var bytes = new MemoryStream();
+        byte[] buffer = new byte[16 * 1024];
+        using (Idle.Token.Register(static s => ((HttpResponseMessage)s!).Dispose(), Message))
+        {
+            while (limit is null || bytes.Length < limit)
+            {
+                Idle.Restart();
+                int read;
+                try
+                {
+                    read = await body.ReadAsync(buffer, 0, buffer.Length, Idle.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || Idle.Fired)
+                {
+                    throw ApiTransport.TranslateBodyFailure(ex, Idle, Request, bytes.Length);
+                }
+
+                if (read == 0)
+                {
+                    break;
+                }
+
+                bytes.Write(buffer, 0, read);
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length);
+    }
+
+    public void Dispose()
+    {
+        Message.Dispose();
+        Idle.Dispose();
+    }
+}
+
+/// <summary>
+/// Sends one logical request: applies the key, follows redirects without leaking the key, retries what is
+/// safe to retry, and turns every failure into a <see cref="GptTrainerException"/>.
+/// </summary>
+internal static class ApiTransport
+{
+    private const int MaxRedirects = 5;
+    private const int ErrorBodyLimit = 64 * 1024;
+    private static readonly string UserAgent = "GptTrainer-PowerShell/" + typeof(ApiTransport).Assembly.GetName().Version?.ToString(3);
+
+    [ThreadStatic]
+    private static Random? _random;
+
+    private static Random Random => _random ??= new Random(Guid.NewGuid().GetHashCode());
+
+    public static async Task<ApiResponse> SendAsync(
+        ConnectionSettings connection,
+        RequestPolicy policy,
+        ApiRequest request,
+        IApiLog log,
+        CancellationToken cancellationToken)
+    {
+        int attempt = 0;
+        while (true)
+        {
+            attempt++;
+            int attempts = policy.MaximumRetryCount + 1;
+            TimeSpan wait;
+            string reason;
+            try
+            {
+                ApiResponse response = await SendOnceAsync(connection, policy, request, log, cancellationToken).ConfigureAwait(false);
+                int status = response.StatusCode;
+                if ((status >= 200 && status < 300) || Array.IndexOf(request.AcceptedStatuses, status) >= 0)
+                {
+                    return response;
+                }
+
+                GptTrainerApiException failure;
+                using (response)
+                {
+                    failure = await ToApiExceptionAsync(response, policy).ConfigureAwait(false);
+                }
+
+                if (attempt >= attempts || !RetryRules.IsRetryableStatus(request.Method, status))
+                {
+                    throw failure;
+                }
+
+                if (failure.RetryAfter is TimeSpan asked)
+                {
+                    if (asked > policy.MaximumRetryDelay)
+                    {
+                        throw new GptTrainerApiException(
+                            failure.StatusCode, failure.ReasonPhrase, failure.Method, failure.Path, failure.ServerMessage, failure.RetryAfter,
+                            $"(it asked to wait {asked.TotalSeconds:0.#} s before retrying, longer than the -MaximumRetryDelaySec limit of {policy.MaximumRetryDelay.TotalSeconds:0.#} s)");
+                    }
+
+                    wait = asked;
+                    reason = $"{status} ({failure.ReasonPhrase}); Retry-After asked for {asked.TotalSeconds:0.###} s";
+                }
+                else
+                {
+                    wait = RetryRules.Backoff(attempt, policy.FirstRetryDelay, policy.MaximumRetryDelay, Random);
+                    reason = $"{status} ({failure.ReasonPhrase})";
+                }
+            }
+            catch (GptTrainerConnectionException failure) when (attempt < attempts && RetryRules.IsRetryableAfterConnectionFailure(request.Method))
+            {
+                wait = RetryRules.Backoff(attempt, policy.FirstRetryDelay, policy.MaximumRetryDelay, Random);
+                reason = "a connection failure (" + failure.InnerException?.GetBaseException().Message + ")";
+            }
+
+            log.Verbose(string.Format(
+                CultureInfo.InvariantCulture,
+                "{0}: attempt {1} of {2} got {3}; waiting {4:0.0##} s before the next attempt.",
+                request.Display, attempt, attempts, reason, wait.TotalSeconds));
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<ApiResponse> SendOnceAsync(
+        ConnectionSettings connection,
+        RequestPolicy policy,
+        ApiRequest request,
+        IApiLog log,
+        CancellationToken cancellationToken)
+    {
+        HttpMethod method = request.Method;
+        Uri target = request.Uri;
+        bool sendBody = true;
+        for (int hop = 0; ; hop++)
+        {
+            using var message = new HttpRequestMessage(method, target);
+            message.Headers.UserAgent.ParseAdd(UserAgent);
+            message.Headers.Accept.ParseAdd(request.Accept);
+            message.Properties[SharedHttpClient.ConnectTimeoutProperty] = policy.ConnectTimeout;
+
+            // The key goes only to the origin the caller connected to, never to a host a redirect names.
+            bool sameOrigin = IsSameOrigin(target, connection.ApiRoot);
+            if (sameOrigin)
+            {
+                message.Headers.TryAddWithoutValidation("Authorization", connection.BearerValue());
+            }
+
+            if (sendBody && request.ContentFactory is not null)
+            {
+                message.Content = request.ContentFactory();
+            }
+
+            log.Verbose($"{method.Method} {target}" + (sameOrigin ? string.Empty : " (without the API key: another host)"));
+            var idle = new IdleTimer(policy.IdleTimeout, cancellationToken);
+            var watch = Stopwatch.StartNew();
+            HttpResponseMessage response;
+            try
+            {
+                response = await SharedHttpClient.Instance
+                    .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, idle.Token)
+                    .ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                idle.Dispose();
+                throw TranslateSendFailure(ex, idle, cancellationToken, policy, request, target);
+            }
+
+            log.Debug(string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2} {3} after {4} ms", method.Method, target.AbsolutePath, (int)response.StatusCode, response.ReasonPhrase, watch.ElapsedMilliseconds));
+
+            Uri? location = RedirectTarget(response, target);
+            if (location is null)
+            {
+                return new ApiResponse(response, idle, request);
+            }
+
+            response.Dispose();
+            idle.Dispose();
+            if (hop >= MaxRedirects)
+            {
+                throw new GptTrainerConnectionException($"{request.Display} was redirected more than {MaxRedirects} times; stopped at {location}.", null);
+            }
+
+            int status = (int)response.StatusCode;
+            if (status is 301 or 302 or 303 && method != HttpMethod.Get && method != HttpMethod.Head)
+            {
+                method = HttpMethod.Get;
+                sendBody = false;
+            }
+
+            log.Verbose($"{status} redirect to {location}");
+            target = location;
+        }
+    }
+
+    private static Uri? RedirectTarget(HttpResponseMessage response, Uri current)
+    {
+        int status = (int)response.StatusCode;
+        if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is null)
+        {
+            return null;
+        }
+
+        Uri location = response.Headers.Location;
+        return location.IsAbsoluteUri ? location : new Uri(current, location);
+    }
+
+    internal static bool IsSameOrigin(Uri a, Uri b)
+        => string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && a.Port == b.Port;
+
+    private static Exception TranslateSendFailure(Exception ex, IdleTimer idle, CancellationToken cancellationToken, RequestPolicy policy, ApiRequest request, Uri target)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new OperationCanceledException(cancellationToken);
+        }
+
+        if (FindInner<GptTrainerTimeoutException>(ex) is GptTrainerTimeoutException connectTimeout)
+        {
+            return connectTimeout;
+        }
+
+        if (idle.Fired)
+        {
+            return new GptTrainerTimeoutException(
+                GptTrainerTimeoutException.IdleTimeoutName,
+                "IdleTimeoutSec",
+                policy.IdleTimeout,
+                $"{request.Display} got no response headers in time",
+                ex);
+        }
+
+        return new GptTrainerConnectionException(
+            $"Could not complete {request.Display} at {target.GetLeftPart(UriPartial.Authority)}: {ex.GetBaseException().Message}",
+            ex);
+    }
+
+    internal static Exception TranslateBodyFailure(Exception ex, IdleTimer idle, ApiRequest request, long bytesSoFar, long piecesSoFar = -1)
+    {
+        if (idle.Fired)
+        {
+            return new GptTrainerTimeoutException(
+                GptTrainerTimeoutException.IdleTimeoutName,
+                "IdleTimeoutSec",
+                idle.Limit,
+                piecesSoFar >= 0
+                    ? $"the reply to {request.Display} stopped arriving after {bytesSoFar} bytes in {piecesSoFar} pieces (those pieces were written)"
+                    : $"the response body of {request.Display} stopped arriving after {bytesSoFar} bytes",
+                ex);
+        }
+
+        if (ex is OperationCanceledException)
+        {
+            return ex;
+        }
+
+        return new ReplyCutOffException(bytesSoFar, Math.Max(0, piecesSoFar), request.Display, ex);
+    }
+
+    private static T? FindInner<T>(Exception? ex) where T : Exception
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is T match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<GptTrainerApiException> ToApiExceptionAsync(ApiResponse response, RequestPolicy policy)
+    {
+        string body;
+        try
+        {
+            body = await response.ReadTextAsync(ErrorBodyLimit).ConfigureAwait(false);
+        }
+        catch (GptTrainerException)
+        {
+            body = string.Empty;
+        }
+
+        HttpResponseMessage message = response.Message;
+        return new GptTrainerApiException(
+            (int)message.StatusCode,
+            message.ReasonPhrase ?? string.Empty,
+            response.Request.Method.Method,
+            message.RequestMessage?.RequestUri?.AbsolutePath ?? response.Request.Uri.AbsolutePath,
+            ServerMessage.From(body),
+            RetryRules.ParseRetryAfter(message.Headers, DateTimeOffset.UtcNow))
+        {
+            ResponseBody = body,
+        };
+    }
+}
+
+/// <summary>Pulls the human-readable part out of an error body, whatever shape the server chose.</summary>
+internal static class ServerMessage
+{
+    private const int MaxLength = 500;
+    private static readonly string[] MessageFields = { "msg", "message", "error", "detail", "description", "error_description" };
+
+    public static string From(string body)
+    {
+        string trimmed = body.Trim();
+        if (trimmed.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        if (trimmed[0] == '{' || trimmed[0] == '"')
+        {
+            try
+            {
+                object? parsed = JsonReader.Parse(trimmed);
+                if (parsed is string text)
+                {
+                    return Shorten(text);
+                }
+
+                if (parsed is JsonObject json)
+                {
+                    foreach (string field in MessageFields)
+                    {
+                        if (json.TryGetValue(field, out object? value) && value is not null)
+                        {
+                            return Shorten(value as string ?? JsonWriter.Serialize(value));
+                        }
+                    }
+                }
+            }
+            catch (FormatException)
+            {
+                // Not JSON after all: the raw text is the message.
+            }
+        }
+
+        return Shorten(trimmed);
+    }
+
+    private static string Shorten(string text)
+    {
+        string oneLine = text.Replace("\r", " ").Replace("\n", " ").Trim();
+        return oneLine.Length <= MaxLength ? oneLine : oneLine.Substring(0, MaxLength) + "…";
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Threading;
+
+namespace GptTrainer.Http;
+
+/// <summary>
+/// A token that fires when the server has been silent for longer than the idle timeout. Every sign of life
+/// (headers, a piece of the reply) restarts it, so a long reply that keeps arriving never times out.
+/// </summary>
+internal sealed class IdleTimer : IDisposable
+{
+    private readonly CancellationToken _outer;
+    private readonly CancellationTokenSource _source;
+    private readonly TimeSpan _limit;
+
+    public IdleTimer(TimeSpan limit, CancellationToken outer)
+    {
+        _limit = limit;
+        _outer = outer;
+        _source = CancellationTokenSource.CreateLinkedTokenSource(outer);
+        Restart();
+    }
+
+    public CancellationToken Token => _source.Token;
+
+    public TimeSpan Limit => _limit;
+
+    /// <summary>True when this timer, not the caller's own cancellation, ended the wait.</summary>
+    public bool Fired => _source.IsCancellationRequested && !_outer.IsCancellationRequested;
+
+    public void Restart()
+    {
+        if (_limit > TimeSpan.Zero && _limit != Timeout.InfiniteTimeSpan)
+        {
+            _source.CancelAfter(_limit);
+        }
+    }
+
+    public void Dispose() => _source.Dispose();
+}

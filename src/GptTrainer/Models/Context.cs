@@ -1,0 +1,33 @@
+using System;
+
+namespace GptTrainer.Models;
+
+/// <summary>What the module will use for the next command in this runspace. Never holds the key itself.</summary>
+public sealed class Context
+{
+    public Uri? BaseUri { get; set; }
+
+    public Uri? ApiRoot { get; set; }
+
+    public bool ApiKeySet { get; set; }
+
+    /// <summary>The key with all but its last four characters hidden.</summary>
+    public string? MaskedApiKey { get; set; }
+
+    /// <summary>Connect-GptTrainer, or the environment variable the key was read from.</summary>
+    public string? KeySource { get; set; }
+
+    public string? ChatbotUuid { get; set; }
+
+    public string? SessionUuid { get; set; }
+
+    public int MaximumRetryCount { get; set; }
+
+    public TimeSpan MaximumRetryDelay { get; set; }
+
+    public TimeSpan ConnectTimeout { get; set; }
+
+    public TimeSpan IdleTimeout { get; set; }
+
+    public override string ToString() => BaseUri?.ToString() ?? string.Empty;
+}

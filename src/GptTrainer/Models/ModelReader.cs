@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using GptTrainer.Json;
+
+namespace GptTrainer.Models;
+
+/// <summary>Shared reading of the API's JSON into the typed output objects.</summary>
+internal static class ModelReader
+{
+    /// <summary>API timestamps are UTC ISO 8601 strings; users get local DateTime values.</summary>
+    public static DateTime? Timestamp(JsonObject json, string name)
+    {
+        string? text = json.GetString(name);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset value)
+            ? value.LocalDateTime
+            : null;
+    }
+
+    public static JsonObject AsObject(object? json, string what)
+        => json as JsonObject ?? throw new FormatException($"Expected a JSON object for {what}, got {Describe(json)}.");
+
+    public static IEnumerable<JsonObject> AsObjects(object? json, string what)
+    {
+        if (json is not List<object?> items)
+        {
+            throw new FormatException($"Expected a JSON array of {what}, got {Describe(json)}.");
+        }
+
+        foreach (object? item in items)
+        {
+            yield return AsObject(item, what);
+        }
+    }
+
+    private static string Describe(object? json) => json switch
+    {
+        null => "nothing",
+        JsonObject => "an object",
+        List<object?> => "an array",
+        string => "a string",
+        _ => "a " + json.GetType().Name,
+    };
+
+    /// <summary>Parsed JSON as PowerShell users expect it: objects become PSCustomObjects, arrays object[].</summary>
+    public static object? ToPowerShell(object? json)
+    {
+        switch (json)
+        {
+            case JsonObject obj:
+                var result = new PSObject();
+                foreach (KeyValuePair<string, object?> pair in obj)
+                {
+                    result.Properties.Add(new PSNoteProperty(pair.Key, ToPowerShell(pair.Value)));
+                }
+
+                return result;
+            case List<object?> list:
+                object?[] items = new object?[list.Count];
+                for (int i = 0; i < list.Count; i++)
+                {
+                    items[i] = ToPowerShell(list[i]);
+                }
+
+                return items;
+            default:
+                return json;
+        }
+    }
+
+    /// <summary>A field that holds JSON inside a string, parsed for PowerShell; null when empty or malformed.</summary>
+    public static object? EmbeddedJson(string? text) => ToPowerShell(JsonConvert.ParseEmbedded(text));
+}

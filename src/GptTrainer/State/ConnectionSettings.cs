@@ -1,0 +1,118 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Security;
+
+namespace GptTrainer.State;
+
+/// <summary>How hard the module tries before it reports a failure. Immutable; per-call values make a copy.</summary>
+internal sealed class RequestPolicy
+{
+    public static readonly RequestPolicy Default = new(4, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(120));
+
+    public RequestPolicy(int maximumRetryCount, TimeSpan maximumRetryDelay, TimeSpan connectTimeout, TimeSpan idleTimeout)
+    {
+        MaximumRetryCount = maximumRetryCount;
+        MaximumRetryDelay = maximumRetryDelay;
+        ConnectTimeout = connectTimeout;
+        IdleTimeout = idleTimeout;
+    }
+
+    /// <summary>Retries after the first attempt; 0 turns retrying off.</summary>
+    public int MaximumRetryCount { get; }
+
+    /// <summary>The longest single wait between attempts, whether computed or asked for by Retry-After.</summary>
+    public TimeSpan MaximumRetryDelay { get; }
+
+    public TimeSpan ConnectTimeout { get; }
+
+    /// <summary>How long the server may stay silent, before the headers or between two pieces of a reply.</summary>
+    public TimeSpan IdleTimeout { get; }
+
+    /// <summary>The first back-off step; doubles per attempt. Only tests shorten it.</summary>
+    public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public RequestPolicy With(int? maximumRetryCount = null, TimeSpan? maximumRetryDelay = null, TimeSpan? connectTimeout = null, TimeSpan? idleTimeout = null)
+        => new(
+            maximumRetryCount ?? MaximumRetryCount,
+            maximumRetryDelay ?? MaximumRetryDelay,
+            connectTimeout ?? ConnectTimeout,
+            idleTimeout ?? IdleTimeout)
+        {
+            FirstRetryDelay = FirstRetryDelay,
+        };
+}
+
+/// <summary>Where to send requests and with which key. The key never leaves its SecureString except into the Authorization header.</summary>
+internal sealed class ConnectionSettings
+{
+    public const string DefaultBaseUri = "https://app.gpt-trainer.com";
+
+    public ConnectionSettings(Uri baseUri, SecureString apiKey, string keySource, RequestPolicy policy)
+    {
+        BaseUri = baseUri;
+        ApiRoot = ApiRootFor(baseUri);
+        ApiKey = apiKey;
+        KeySource = keySource;
+        Policy = policy;
+    }
+
+    public Uri BaseUri { get; }
+
+    /// <summary>The base URI with /api/v1/ appended once, whether or not the caller already wrote it.</summary>
+    public Uri ApiRoot { get; }
+
+    public SecureString ApiKey { get; }
+
+    /// <summary>Where the key came from, for Get-GptTrainerContext: a parameter or an environment variable.</summary>
+    public string KeySource { get; }
+
+    public RequestPolicy Policy { get; }
+
+    public static Uri ApiRootFor(Uri baseUri)
+    {
+        var builder = new UriBuilder(baseUri) { Query = string.Empty, Fragment = string.Empty };
+        string path = builder.Path.TrimEnd('/');
+        if (!path.EndsWith("/api/v1", StringComparison.OrdinalIgnoreCase))
+        {
+            path += "/api/v1";
+        }
+
+        builder.Path = path + "/";
+        return builder.Uri;
+    }
+
+    /// <summary>The Authorization header value; built per request so no plain copy of the key is kept.</summary>
+    internal string BearerValue()
+    {
+        IntPtr ptr = Marshal.SecureStringToGlobalAllocUnicode(ApiKey);
+        try
+        {
+            return "Bearer " + Marshal.PtrToStringUni(ptr);
+        }
+        finally
+        {
+            Marshal.ZeroFreeGlobalAllocUnicode(ptr);
+        }
+    }
+
+    /// <summary>Enough of the key to tell two keys apart, never enough to use one.</summary>
+    internal string MaskedKey()
+    {
+        int length = ApiKey.Length;
+        if (length < 16)
+        {
+            return new string('*', 8);
+        }
+
+        IntPtr ptr = Marshal.SecureStringToGlobalAllocUnicode(ApiKey);
+        try
+        {
+            string tail = Marshal.PtrToStringUni(IntPtr.Add(ptr, (length - 4) * 2), 4);
+            return "********" + tail;
+        }
+        finally
+        {
+            Marshal.ZeroFreeGlobalAllocUnicode(ptr);
+        }
+    }
+}
