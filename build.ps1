@@ -48,6 +48,13 @@ function Invoke-Build {
     if (Test-Path (Join-Path $moduleOut 'System.Management.Automation.dll')) {
         throw 'System.Management.Automation.dll must not ship with the module.'
     }
+
+    # Help is generated from the cmdlets' own metadata in a child process, so this session does not
+    # hold the freshly built assembly loaded.
+    $helpScript = Join-Path $root 'src/GptTrainer/help/New-GptTrainerHelp.ps1'
+    # PowerShell looks for a binary module's help only under the module base (where the manifest is).
+    $helpFile = Join-Path $root 'en-US/GptTrainer.dll-Help.xml'
+    Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', "Import-Module '$(Join-Path $root 'GptTrainer.psd1')'; & '$helpScript' -ModuleName GptTrainer -OutFile '$helpFile'")
 }
 
 function Get-NuGetPackageRoot {
@@ -75,16 +82,16 @@ function Invoke-XunitTests {
 function Invoke-PesterTests {
     $pester = Join-Path (Get-NuGetPackageRoot) 'pester/5.7.1/tools/Pester.psd1'
     if (-not (Test-Path $pester)) { throw "Pester 5.7.1 was not restored ($pester); run dotnet restore." }
-    Import-Module $pester -Force
 
-    $config = New-PesterConfiguration
-    $config.Run.Path = Join-Path $root 'tests/pester'
-    $config.Run.PassThru = $true
-    $config.Output.Verbosity = 'Normal'
-    $config.TestResult.Enabled = $true
-    $config.TestResult.OutputPath = Join-Path $root 'out/TestResults/pester.xml'
-    $result = Invoke-Pester -Configuration $config
-    [pscustomobject]@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount }
+    $summary = Join-Path $root 'out/TestResults/pester-summary.json'
+    Remove-Item -Force -Path $summary -ErrorAction SilentlyContinue
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/tools/Invoke-PesterTests.ps1') -PesterManifest $pester -SummaryFile $summary | Out-Host
+    if (-not (Test-Path $summary)) {
+        Write-Warning 'Pester produced no summary; counting it as one failure.'
+        return [pscustomobject]@{ Passed = 0; Failed = 1 }
+    }
+
+    Get-Content -Raw $summary | ConvertFrom-Json
 }
 
 function Invoke-Demo {
@@ -124,7 +131,7 @@ function Invoke-Demo {
 
 switch ($Task) {
     'Clean' {
-        foreach ($dir in @($moduleOut, (Join-Path $root 'out')) + @(Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests') -Directory -Recurse -Include 'bin', 'obj' | ForEach-Object FullName)) {
+        foreach ($dir in @($moduleOut, (Join-Path $root 'out'), (Join-Path $root 'en-US')) + @(Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests') -Directory -Recurse -Include 'bin', 'obj' | ForEach-Object FullName)) {
             Remove-Item -Recurse -Force -Path $dir -ErrorAction SilentlyContinue
         }
     }

@@ -1,0 +1,50 @@
+@{
+    Synopsis    = 'Asks a question in a chat session and streams the reply into the pipeline as it is written.'
+    Description = @'
+Send-GptTrainerMessage posts a question to a session (POST /api/v1/session/{uuid}/message/stream) and writes each piece of the reply to the pipeline as a string the moment it has been read and decoded, so the next command can act on it while the rest is still being generated. Joining the pieces gives the reply exactly, newlines included; characters whose bytes arrive in different network reads are decoded correctly. Nothing accumulates the reply unless -Raw asks for it, so memory stays flat however long the reply is.
+
+Without -SessionUuid the current session is used (the last one New-GptTrainerSession opened in this runspace). Queries piped in are sent one after the other, in order, on the same session.
+
+With -Raw the whole reply is written as one string when it is complete. With -PassThru the stored message (uuid, finish reason, citations) is written after the reply; the stream itself carries only text, so it is fetched from the session's message list.
+
+If the connection breaks partway, the pieces already received stay in the pipeline (with -Raw, the partial text is written) and the error says the reply was cut off and how much had arrived. Ctrl+C stops the command at once in every phase: connecting, waiting for the first byte, reading, or waiting to retry.
+'@
+    Parameters  = @{
+        Query       = 'The question to ask. Takes pipeline input, so several questions can be piped in. An empty or blank query is refused before any request is sent.'
+        SessionUuid = 'The session to ask in; defaults to the current session. Binds from the SessionUuid property of piped objects such as sessions from New-GptTrainerSession.'
+        Raw         = 'Writes the whole reply as one string once it is complete, instead of piece by piece.'
+        PassThru    = 'After the reply, also writes the stored GptTrainer.Models.Message, with its uuid, finish reason and parsed citations.'
+    }
+    Inputs      = @{
+        'System.String' = 'Questions, by value; a session uuid, by the property name SessionUuid.'
+    }
+    Outputs     = @{
+        'System.String'             = 'The pieces of the reply as they arrive (or, with -Raw, the whole reply).'
+        'GptTrainer.Models.Message' = 'With -PassThru, the stored message, after the reply text.'
+    }
+    Notes       = @'
+The reply is plain text: the service sends no JSON and no event-stream framing. Citation markers such as [1.1] appear in the text when the chatbot shows citations; -PassThru gives the cited sources.
+
+Errors from the service become error records with a stable error id (Http401, Http404, Http429, ReplyCutOff, IdleTimeout, ConnectionFailed and so on), a fitting category, and the server's own message.
+'@
+    Examples    = @(
+        @{
+            Code    = 'Send-GptTrainerMessage ''How do I reset my password?'' | ForEach-Object { Write-Host -NoNewline $_ }'
+            Remarks = 'Shows the reply on the console as it is generated.'
+        }
+        @{
+            Code    = '$answer = Send-GptTrainerMessage ''Summarise our refund policy'' -Raw'
+            Remarks = 'Waits for the whole reply and stores it as one string.'
+        }
+        @{
+            Code    = '''What plans do you offer?'', ''Which one includes support?'' | Send-GptTrainerMessage -Raw'
+            Remarks = 'Asks two questions in order in the current session and writes each reply as one string.'
+        }
+        @{
+            Code    = '$reply = Send-GptTrainerMessage ''Do you ship abroad?'' -PassThru
+$reply[-1].Citations | Format-Table Key, Title, DataSourceUuid'
+            Remarks = 'Streams the reply, then lists the sources it cited.'
+        }
+    )
+    Links       = @('New-GptTrainerSession', 'Get-GptTrainerMessage')
+}

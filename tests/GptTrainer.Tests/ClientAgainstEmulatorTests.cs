@@ -1,0 +1,166 @@
+using System.Net.Http;
+using System.Text;
+using GptTrainer.Emulator;
+using GptTrainer.Http;
+using GptTrainer.Json;
+using GptTrainer.State;
+using Xunit;
+
+namespace GptTrainer.Tests;
+
+/// <summary>One in-process emulator on a loopback port for the whole class; each test resets it.</summary>
+public sealed class EmulatorFixture : IAsyncLifetime
+{
+    public EmulatorHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await EmulatorHost.StartAsync(new EmulatorOptions { PieceDelayMs = 1 });
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+public class ClientAgainstEmulatorTests : IClassFixture<EmulatorFixture>
+{
+    private readonly EmulatorHost _emulator;
+
+    public ClientAgainstEmulatorTests(EmulatorFixture fixture)
+    {
+        _emulator = fixture.Host;
+        _emulator.Store.Clear();
+        _emulator.Control.Reset(1);
+    }
+
+    private ApiClient Client(RequestPolicy? policy = null, string? key = null)
+    {
+        var connection = new ConnectionSettings(_emulator.BaseUri, ConnectionResolver.ToSecureString(key ?? _emulator.Options.ApiKey), "test", policy ?? RequestPolicy.Default);
+        return new ApiClient(connection, connection.Policy, NullApiLog.Instance);
+    }
+
+    private async Task<(string Chatbot, string Session)> NewSessionAsync(ApiClient client)
+    {
+        var bot = (JsonObject)(await client.PostJsonAsync(client.UriFor("chatbot/create"), new Dictionary<string, object> { ["name"] = "xunit bot" }, default))!;
+        var session = (JsonObject)(await client.PostJsonAsync(client.UriFor("chatbot/{0}/session/create", bot.GetString("uuid")!), null, default))!;
+        return (bot.GetString("uuid")!, session.GetString("uuid")!);
+    }
+
+    private static async Task<(string Text, int Pieces)> ReadAllAsync(ReplyReader reader)
+    {
+        var text = new StringBuilder();
+        int pieces = 0;
+        string? piece;
+        while ((piece = await reader.ReadPieceAsync()) is not null)
+        {
+            text.Append(piece);
+            pieces++;
+        }
+
+        return (text.ToString(), pieces);
+    }
+
+    [Fact]
+    public async Task StreamsAReplyInPiecesThatJoinIntoTheStoredMessage()
+    {
+        ApiClient client = Client();
+        (_, string session) = await NewSessionAsync(client);
+
+        using ReplyReader reader = await client.OpenReplyAsync(client.UriFor("session/{0}/message/stream", session), new Dictionary<string, object> { ["query"] = "What is streamed?" }, default);
+        (string text, int pieces) = await ReadAllAsync(reader);
+
+        var messages = (List<object?>)(await client.GetJsonAsync(client.UriFor("session/{0}/messages", session), default))!;
+        Assert.True(pieces > 1);
+        Assert.Equal(pieces, reader.PiecesReceived);
+        Assert.Equal(Encoding.UTF8.GetByteCount(text), reader.BytesReceived);
+        Assert.Equal(((JsonObject)messages[^1]!).GetString("response"), text);
+    }
+
+    [Fact]
+    public async Task SendsTheBearerKeyAndJson()
+    {
+        ApiClient client = Client();
+        await NewSessionAsync(client);
+        RecordedRequest create = _emulator.Control.Requests().First(r => r.Path == "/api/v1/chatbot/create");
+        Assert.True(create.AuthorizationValid);
+        Assert.StartsWith("application/json", create.ContentType);
+        Assert.Equal("{\"name\":\"xunit bot\"}", create.Body);
+        RecordedRequest session = _emulator.Control.Requests().First(r => r.Path.EndsWith("/session/create"));
+        Assert.Equal(string.Empty, session.Body);
+    }
+
+    [Fact]
+    public async Task UnknownUuidsBecomeNotFoundWithTheServersMessage()
+    {
+        ApiClient client = Client();
+        var ex = await Assert.ThrowsAsync<GptTrainerApiException>(() => client.GetJsonAsync(client.UriFor("chatbot/{0}", new string('0', 32)), default));
+        Assert.Equal(404, ex.StatusCode);
+        Assert.Equal("not found", ex.ServerMessage);
+    }
+
+    [Fact]
+    public async Task AWrongKeyIsAnAuthenticationFailureAndTheKeyIsNotInTheMessage()
+    {
+        ApiClient client = Client(key: "the-wrong-key-1234");
+        var ex = await Assert.ThrowsAsync<GptTrainerApiException>(() => client.GetJsonAsync(client.UriFor("chatbots"), default));
+        Assert.Equal(401, ex.StatusCode);
+        Assert.DoesNotContain("the-wrong-key", ex.ToString());
+    }
+
+    [Fact]
+    public async Task AReplyCutMidwayReportsWhatArrived()
+    {
+        ApiClient client = Client();
+        (_, string session) = await NewSessionAsync(client);
+        _emulator.Control.SetPlan(session, new ReplyPlan { Pieces = new() { "abc", "def", "ghi" }, PieceDelayMs = 20 });
+        _emulator.Control.AddFault(new FaultRule { PathPattern = "/message/stream$", CutAfterBytes = 6 });
+
+        using ReplyReader reader = await client.OpenReplyAsync(client.UriFor("session/{0}/message/stream", session), new Dictionary<string, object> { ["query"] = "q" }, default);
+        var received = new StringBuilder();
+        var ex = await Assert.ThrowsAsync<ReplyCutOffException>(async () =>
+        {
+            string? piece;
+            while ((piece = await reader.ReadPieceAsync()) is not null)
+            {
+                received.Append(piece);
+            }
+        });
+
+        Assert.Equal("abcdef", received.ToString());
+        Assert.Equal(6, ex.BytesReceived);
+    }
+
+    [Fact]
+    public async Task TheIdleTimeoutFiresWhenAReplyStallsButNotWhileItFlows()
+    {
+        (_, string session) = await NewSessionAsync(Client());
+        ApiClient client = Client(RequestPolicy.Default.With(idleTimeout: TimeSpan.FromMilliseconds(300)));
+        _emulator.Control.SetPlan(session, new ReplyPlan { Pieces = Enumerable.Repeat("tick ", 12).ToList(), PieceDelayMs = 100 });
+
+        // 12 pieces 100 ms apart take well over the 300 ms limit in total, yet never go silent that long.
+        using (ReplyReader flowing = await client.OpenReplyAsync(client.UriFor("session/{0}/message/stream", session), new Dictionary<string, object> { ["query"] = "steady" }, default))
+        {
+            Assert.Equal(string.Concat(Enumerable.Repeat("tick ", 12)), (await ReadAllAsync(flowing)).Text);
+        }
+
+        _emulator.Control.AddFault(new FaultRule { PathPattern = "/message/stream$", StallAfterBytes = 10, StallMs = 5000 });
+        using ReplyReader stalled = await client.OpenReplyAsync(client.UriFor("session/{0}/message/stream", session), new Dictionary<string, object> { ["query"] = "stall" }, default);
+        var ex = await Assert.ThrowsAsync<GptTrainerTimeoutException>(() => ReadAllAsync(stalled));
+        Assert.Equal("IdleTimeout", ex.ErrorId);
+        Assert.Equal(10, stalled.BytesReceived);
+    }
+
+    [Fact]
+    public async Task CancellingStopsAStalledReplyPromptly()
+    {
+        ApiClient client = Client();
+        (_, string session) = await NewSessionAsync(client);
+        _emulator.Control.SetPlan(session, new ReplyPlan { Pieces = new() { "first ", "second" }, HoldAfterPieces = 1 });
+        using var cancel = new CancellationTokenSource();
+
+        using ReplyReader reader = await client.OpenReplyAsync(client.UriFor("session/{0}/message/stream", session), new Dictionary<string, object> { ["query"] = "hold" }, cancel.Token);
+        Assert.Equal("first ", await reader.ReadPieceAsync());
+        Task<string?> next = reader.ReadPieceAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<Exception>(() => next);
+        Assert.True(watch.ElapsedMilliseconds < 1000, $"took {watch.ElapsedMilliseconds} ms");
+        _emulator.Control.Release();
+    }
+}

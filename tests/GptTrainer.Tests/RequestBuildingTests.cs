@@ -1,0 +1,109 @@
+using System.Net.Http;
+using GptTrainer.Commands;
+using GptTrainer.Http;
+using GptTrainer.State;
+using Xunit;
+
+namespace GptTrainer.Tests;
+
+public class RequestBuildingTests
+{
+    private static ConnectionSettings Connection(string baseUri = "https://app.gpt-trainer.com", string key = "eyJ.secret-key-value.WXYZ")
+        => new(new Uri(baseUri), ConnectionResolver.ToSecureString(key), "test", RequestPolicy.Default);
+
+    [Theory]
+    [InlineData("https://app.gpt-trainer.com", "https://app.gpt-trainer.com/api/v1/")]
+    [InlineData("https://app.gpt-trainer.com/", "https://app.gpt-trainer.com/api/v1/")]
+    [InlineData("https://app.gpt-trainer.com/api/v1", "https://app.gpt-trainer.com/api/v1/")]
+    [InlineData("https://app.gpt-trainer.com/api/v1/", "https://app.gpt-trainer.com/api/v1/")]
+    [InlineData("https://proxy.example/gpt", "https://proxy.example/gpt/api/v1/")]
+    [InlineData("http://127.0.0.1:5000?x=1", "http://127.0.0.1:5000/api/v1/")]
+    public void AppendsApiV1ExactlyOnce(string baseUri, string expected)
+    {
+        Assert.Equal(new Uri(expected), ConnectionSettings.ApiRootFor(new Uri(baseUri)));
+    }
+
+    [Fact]
+    public void BuildsEndpointUrisWithEscapedValues()
+    {
+        var client = new ApiClient(Connection(), RequestPolicy.Default, NullApiLog.Instance);
+        Assert.Equal("https://app.gpt-trainer.com/api/v1/session/abc/message/stream", client.UriFor("session/{0}/message/stream", "abc").ToString());
+        Assert.Equal("/api/v1/chatbot/a%2Fb/sessions", client.UriFor("chatbot/{0}/sessions", "a/b").AbsolutePath);
+    }
+
+    [Fact]
+    public async Task JsonRequestsCarryAUtf8JsonBody()
+    {
+        ApiRequest request = ApiRequest.Json(HttpMethod.Post, new Uri("https://h/api/v1/x"), new System.Collections.Hashtable { ["query"] = "Grüße" });
+        using HttpContent content = request.ContentFactory!();
+        Assert.Equal("application/json", content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", content.Headers.ContentType.CharSet);
+        Assert.Equal("{\"query\":\"Grüße\"}", await content.ReadAsStringAsync());
+        Assert.Equal("POST /api/v1/x", request.Display);
+    }
+
+    [Fact]
+    public void PostsWithoutParametersSendNoBody()
+    {
+        Assert.Null(ApiRequest.Json(HttpMethod.Post, new Uri("https://h/api/v1/session/x/delete"), null).ContentFactory);
+    }
+
+    [Fact]
+    public void TheKeyGoesOnlyIntoTheBearerValueAndIsMaskedElsewhere()
+    {
+        ConnectionSettings connection = Connection(key: "eyJ.secret-key-value.WXYZ");
+        Assert.Equal("Bearer eyJ.secret-key-value.WXYZ", connection.BearerValue());
+        Assert.Equal("********WXYZ", connection.MaskedKey());
+        Assert.Equal("********", Connection(key: "short").MaskedKey());
+        Assert.DoesNotContain("secret", connection.ToString());
+    }
+
+    [Theory]
+    [InlineData("https://app.gpt-trainer.com/api/v1/x", "https://app.gpt-trainer.com/other", true)]
+    [InlineData("https://app.gpt-trainer.com/api/v1/x", "https://APP.gpt-trainer.com:443/y", true)]
+    [InlineData("https://app.gpt-trainer.com/api/v1/x", "http://app.gpt-trainer.com/y", false)]
+    [InlineData("https://app.gpt-trainer.com/api/v1/x", "https://cdn.gpt-trainer.com/y", false)]
+    [InlineData("http://127.0.0.1:5000/a", "http://127.0.0.1:5001/a", false)]
+    public void SendsTheKeyOnlyToTheSameOrigin(string a, string b, bool same)
+    {
+        Assert.Equal(same, ApiTransport.IsSameOrigin(new Uri(a), new Uri(b)));
+    }
+
+    [Fact]
+    public void SessionTimeFiltersUseUtcMilliseconds()
+    {
+        var utc = new DateTime(2025, 7, 16, 7, 0, 0, 5, DateTimeKind.Utc);
+        Assert.Equal("2025-07-16T07:00:00.005Z", GetGptTrainerSessionCommand.ApiTime(utc));
+        DateTime local = utc.ToLocalTime();
+        Assert.Equal("2025-07-16T07:00:00.005Z", GetGptTrainerSessionCommand.ApiTime(local));
+    }
+
+    [Theory]
+    [InlineData("43474da7ae3b4b7191ee29c2de798257", "43474da7ae3b4b7191ee29c2de798257")]
+    [InlineData("43474DA7AE3B4B7191EE29C2DE798257", "43474da7ae3b4b7191ee29c2de798257")]
+    [InlineData("43474da7-ae3b-4b71-91ee-29c2de798257", "43474da7ae3b4b7191ee29c2de798257")]
+    [InlineData("{43474da7-ae3b-4b71-91ee-29c2de798257}", "43474da7ae3b4b7191ee29c2de798257")]
+    [InlineData(" 43474da7ae3b4b7191ee29c2de798257 ", "43474da7ae3b4b7191ee29c2de798257")]
+    [InlineData("43474da7ae3b4b7191ee29c2de79825", null)]
+    [InlineData("43474da7ae3b4b7191ee29c2de79825g", null)]
+    [InlineData("", null)]
+    [InlineData("../../chatbots", null)]
+    public void NormalisesUuidsToTheApiForm(string input, string? expected)
+    {
+        Assert.Equal(expected, InputRules.NormalizeUuid(input));
+    }
+
+    [Theory]
+    [InlineData("https://app.gpt-trainer.com", false, true)]
+    [InlineData("http://127.0.0.1:5000", false, true)]
+    [InlineData("http://localhost:5000", false, true)]
+    [InlineData("http://[::1]:5000", false, true)]
+    [InlineData("http://example.org", false, false)]
+    [InlineData("http://example.org", true, true)]
+    [InlineData("ftp://example.org", true, false)]
+    [InlineData("https://user:pw@example.org", false, false)]
+    public void AcceptsOnlyUsableBaseUris(string uri, bool allowUnencrypted, bool usable)
+    {
+        Assert.Equal(usable, InputRules.BaseUriProblem(new Uri(uri), allowUnencrypted) is null);
+    }
+}

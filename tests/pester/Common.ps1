@@ -1,0 +1,50 @@
+# Dot-sourced by every Pester file: loads the freshly built module and the emulator helpers.
+$RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$ModuleManifest = Join-Path $RepoRoot 'GptTrainer.psd1'
+Import-Module (Join-Path $RepoRoot 'tests/tools/GptTrainerEmulator.psm1') -Force
+Import-Module $ModuleManifest -Force
+
+function New-TestChatbot {
+    param([Parameter(Mandatory)] $Emulator, [string] $Name = "Test bot $([guid]::NewGuid().ToString('N').Substring(0, 8))", [switch] $Citations)
+    Invoke-Emulator $Emulator 'chatbot/create' -Api -Method Post -Body @{ name = $Name; show_citations = [bool]$Citations }
+}
+
+function New-TestSession {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $ChatbotUuid)
+    Invoke-Emulator $Emulator "chatbot/$ChatbotUuid/session/create" -Api -Method Post
+}
+
+function Connect-TestEmulator {
+    param([Parameter(Mandatory)] $Emulator)
+    Connect-GptTrainer -ApiKey $Emulator.ApiKey -BaseUri $Emulator.Uri
+}
+
+function Wait-Until {
+    <# Polls a condition until it holds: synchronisation on observed state, not a guessed delay. #>
+    param([Parameter(Mandatory)] [scriptblock] $Condition, [double] $TimeoutSec = 15, [string] $Because = 'the condition')
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    while (-not (& $Condition)) {
+        if ([DateTime]::UtcNow -gt $deadline) { throw "Timed out after $TimeoutSec s waiting for $Because." }
+        Start-Sleep -Milliseconds 10
+    }
+}
+
+function Get-FreeLoopbackPort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+function Start-ModuleInstance {
+    <#
+    Runs a script in a new runspace with the module imported and connected to the emulator, so that a
+    test can stop it the way Ctrl+C does (PowerShell.Stop) and watch its output arrive.
+    #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Script, [hashtable] $Arguments = @{})
+    $ps = [powershell]::Create()
+    $null = $ps.AddScript("param(`$Manifest, `$Uri, `$Key, `$Arguments) Import-Module `$Manifest; Connect-GptTrainer -ApiKey `$Key -BaseUri `$Uri`n$Script")
+    $null = $ps.AddParameters(@{ Manifest = $ModuleManifest; Uri = $Emulator.Uri; Key = $Emulator.ApiKey; Arguments = $Arguments })
+    $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+    $handle = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+    [pscustomobject]@{ PowerShell = $ps; Output = $output; Handle = $handle }
+}

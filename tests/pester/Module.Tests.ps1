@@ -1,0 +1,66 @@
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $cmdlets = @(Get-Command -Module GptTrainer -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name } })
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $manifest = Import-PowerShellDataFile $ModuleManifest
+}
+
+Describe 'The module as a whole' {
+    It 'declares both editions, PowerShell 5.1, and its cmdlets explicitly' {
+        $manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
+        $manifest.PowerShellVersion | Should -Be '5.1'
+        $manifest.CmdletsToExport | Should -Not -Contain '*'
+        @(Get-Command -Module GptTrainer).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+    }
+
+    It 'ships no copy of PowerShell''s own assemblies or any other dependency' {
+        @(Get-ChildItem (Join-Path $RepoRoot 'bin') -Filter *.dll).Name | Should -Be @('GptTrainer.dll')
+    }
+
+    It 'targets netstandard2.0 so Windows PowerShell 5.1 can load it' {
+        $assembly = [GptTrainer.Models.Chatbot].Assembly
+        $framework = $assembly.GetCustomAttributes([System.Runtime.Versioning.TargetFrameworkAttribute], $false)[0].FrameworkName
+        $framework | Should -Be '.NETStandard,Version=v2.0'
+        @($assembly.GetReferencedAssemblies().Name) | Should -Not -Contain 'System.Runtime'
+    }
+}
+
+Describe '<Name>' -ForEach $cmdlets {
+    BeforeAll {
+        $command = Get-Command $Name
+        $help = Get-Help $Name -Full
+    }
+
+    It 'uses an approved verb and a singular GptTrainer noun' {
+        (Get-Verb).Verb | Should -Contain $command.Verb
+        $command.Noun | Should -Match '^GptTrainer[A-Za-z]*[^s]$|^GptTrainer$'
+    }
+
+    It 'has help with a synopsis, a description and examples' {
+        $help.Synopsis | Should -Not -Match ([regex]::Escape($Name) + ' \[')
+        $help.Synopsis.Length | Should -BeGreaterThan 20
+        ($help.Description.Text -join ' ').Length | Should -BeGreaterThan 50
+        @($help.Examples.Example).Count | Should -BeGreaterOrEqual 1
+        foreach ($example in $help.Examples.Example) {
+            $example.Code | Should -Match 'GptTrainer'
+        }
+    }
+
+    It 'describes every parameter' {
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+        foreach ($parameter in $command.Parameters.Keys | Where-Object { $_ -notin $common }) {
+            $described = $help.Parameters.Parameter | Where-Object Name -EQ $parameter
+            ($described.Description.Text -join ' ').Length | Should -BeGreaterThan 10 -Because "-$parameter needs a description"
+        }
+    }
+
+    It 'supports -WhatIf and -Confirm if it changes anything on the service' {
+        if ($command.Verb -in 'New', 'Set', 'Remove', 'Update', 'Add', 'Publish', 'Reset', 'Invoke', 'Clear', 'Start', 'Stop') {
+            $command.Parameters.Keys | Should -Contain 'WhatIf'
+            $command.Parameters.Keys | Should -Contain 'Confirm'
+        }
+    }
+}

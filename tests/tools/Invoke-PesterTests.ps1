@@ -1,0 +1,25 @@
+<#
+.SYNOPSIS
+Runs the Pester tests in a process of their own (so the caller's preferences cannot leak into them)
+and writes the counts to a JSON file for build.ps1 to add up.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $PesterManifest,
+    [Parameter(Mandatory)] [string] $SummaryFile,
+    [string[]] $Path = (Join-Path $PSScriptRoot '../pester')
+)
+
+Import-Module $PesterManifest -Force
+$config = New-PesterConfiguration
+$config.Run.Path = $Path
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Normal'
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputPath = Join-Path (Split-Path $SummaryFile) 'pester.xml'
+$result = Invoke-Pester -Configuration $config
+
+[pscustomobject]@{
+    Passed = $result.PassedCount
+    Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+} | ConvertTo-Json | Set-Content -Path $SummaryFile
