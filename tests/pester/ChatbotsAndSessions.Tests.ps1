@@ -128,6 +128,24 @@ Describe 'Sessions' {
     }
 }
 
+Describe 'Connection reuse' {
+    It 'sends many calls over one pooled connection' {
+        $null = Invoke-Emulator $emulator 'reset' -Method Post
+        Connect-TestEmulator $emulator
+        $bot = New-TestChatbot $emulator
+        $null = Get-GptTrainerChatbot
+        $null = Invoke-Emulator $emulator 'stats/reset' -Method Post
+
+        1..20 | ForEach-Object { $null = Get-GptTrainerChatbot -ChatbotUuid $bot.uuid }
+        $null = New-GptTrainerSession -ChatbotUuid $bot.uuid
+        $null = Send-GptTrainerMessage -Query 'still the same connection?' -Raw
+
+        # Invoke-RestMethod (used to read the stats) opens its own connection, hence at most one more.
+        (Invoke-Emulator $emulator 'stats').connectionsAccepted | Should -BeLessOrEqual 1
+        @(Get-EmulatorRequest $emulator -PathLike "/api/v1/chatbot/$($bot.uuid)").Count | Should -Be 20
+    }
+}
+
 Describe 'The pipeline from chatbot to reply' {
     BeforeAll {
         $null = Invoke-Emulator $emulator 'reset' -Method Post
