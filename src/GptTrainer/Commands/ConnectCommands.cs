@@ -50,6 +50,7 @@ public sealed class ConnectGptTrainerCommand : ApiCmdlet
         ModuleState state = State;
         bool sameService = state.Connection is not null && state.Connection.ApiRoot == connection.ApiRoot;
         state.Connection = connection;
+        Completion.CompletionCache.Clear();
         if (!sameService)
         {
             // A session of another service (or account) is meaningless here.
@@ -108,6 +109,7 @@ public sealed class DisconnectGptTrainerCommand : PSCmdlet
     protected override void EndProcessing()
     {
         ModuleState.Current.Clear();
+        Completion.CompletionCache.Clear();
         WriteVerbose("Disconnected from GPT-trainer; later commands fall back to the environment variables, if set.");
     }
 }

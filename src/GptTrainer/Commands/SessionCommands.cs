@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using GptTrainer.Http;
@@ -16,6 +17,7 @@ public sealed class NewGptTrainerSessionCommand : ApiCmdlet
 {
     /// <summary>Defaults to the current chatbot (the one the current session belongs to).</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completion.ChatbotUuidCompleter))]
     public string? ChatbotUuid { get; set; }
 
     /// <summary>Flat name/value pairs the chatbot's agents can use as variables.</summary>
@@ -25,7 +27,7 @@ public sealed class NewGptTrainerSessionCommand : ApiCmdlet
     protected override void ProcessApiRecord()
     {
         ErrorTarget = ChatbotUuid;
-        string chatbot = UuidOrCurrent(ChatbotUuid, nameof(ChatbotUuid), State.ChatbotUuid, "pass -ChatbotUuid or pipe in a chatbot from Get-GptTrainerChatbot.");
+        string chatbot = ChatbotOrCurrent(ChatbotUuid);
         if (!ShouldProcess($"chatbot {chatbot}", "Create a chat session"))
         {
             return;
@@ -47,10 +49,12 @@ public sealed class GetGptTrainerSessionCommand : ApiCmdlet
 {
     // One parameter set on purpose: a piped session carries both uuids and must be fetched by its own.
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completion.SessionUuidCompleter))]
     public string? SessionUuid { get; set; }
 
     /// <summary>Lists this chatbot's sessions; defaults to the current chatbot.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completion.ChatbotUuidCompleter))]
     public string? ChatbotUuid { get; set; }
 
     /// <summary>Only sessions created at or after this time (any kind of DateTime; sent as UTC).</summary>
@@ -74,13 +78,10 @@ public sealed class GetGptTrainerSessionCommand : ApiCmdlet
         }
 
         ErrorTarget = ChatbotUuid;
-        string chatbotUuid = UuidOrCurrent(ChatbotUuid, nameof(ChatbotUuid), State.ChatbotUuid, "pass -ChatbotUuid or -SessionUuid, or pipe in a chatbot.");
+        string chatbotUuid = ChatbotOrCurrent(ChatbotUuid);
         string query = TimeFilter();
         Uri uri = new(Client.UriFor("chatbot/{0}/sessions", chatbotUuid) + query);
-        foreach (JsonObject item in ModelReader.AsObjects(Await(Client.GetJsonAsync(uri, StopToken)), "sessions"))
-        {
-            WriteObject(Session.FromJson(item, chatbotUuid));
-        }
+        WriteObject(GetList(uri, "sessions").Select(o => Session.FromJson(o, chatbotUuid)), enumerateCollection: true);
     }
 
     private string TimeFilter()
@@ -110,22 +111,32 @@ public sealed class GetGptTrainerSessionCommand : ApiCmdlet
 /// <summary>Deletes a session and its messages.</summary>
 [Cmdlet(VerbsCommon.Remove, "GptTrainerSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
-public sealed class RemoveGptTrainerSessionCommand : ApiCmdlet
+public sealed class RemoveGptTrainerSessionCommand : RemoveOneCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completion.SessionUuidCompleter))]
     public string? SessionUuid { get; set; }
 
-    protected override void ProcessApiRecord()
-    {
-        ErrorTarget = SessionUuid;
-        string session = Uuid(SessionUuid, nameof(SessionUuid));
-        if (!ShouldProcess($"session {session}", "Remove the session and all its messages"))
-        {
-            return;
-        }
+    /// <summary>Only for tab completion of -SessionUuid.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completion.ChatbotUuidCompleter))]
+    public string? ChatbotUuid { get; set; }
 
-        Await(Client.SendJsonAsync(new ApiRequest(HttpMethod.Post, Client.UriFor("session/{0}/delete", session)), StopToken));
-        if (State.SessionUuid == session)
+    private protected override string? UuidValue => SessionUuid;
+
+    private protected override string ParameterName => nameof(SessionUuid);
+
+    private protected override string ItemName => "session";
+
+    private protected override string Action => "Remove the session and all its messages";
+
+    private protected override HttpMethod Method => HttpMethod.Post;
+
+    private protected override string PathFormat => "session/{0}/delete";
+
+    private protected override void Removed(string uuid)
+    {
+        if (State.SessionUuid == uuid)
         {
             State.SessionUuid = null;
         }

@@ -74,6 +74,26 @@ internal static class ModelReader
         }
     }
 
+    /// <summary>Maps each object of a JSON array; null or non-object items are skipped.</summary>
+    public static T[] Each<T>(List<object?>? items, Func<JsonObject, T> map)
+    {
+        if (items is null)
+        {
+            return Array.Empty<T>();
+        }
+
+        var result = new List<T>(items.Count);
+        foreach (object? item in items)
+        {
+            if (item is JsonObject obj)
+            {
+                result.Add(map(obj));
+            }
+        }
+
+        return result.ToArray();
+    }
+
     /// <summary>A field that holds JSON inside a string, parsed for PowerShell; null when empty or malformed.</summary>
     public static object? EmbeddedJson(string? text) => ToPowerShell(JsonConvert.ParseEmbedded(text));
 }

@@ -95,6 +95,24 @@ internal sealed class ConnectionSettings
         }
     }
 
+    /// <summary>Tells connections apart (for caches) without keeping or revealing the key: a truncated SHA-256.</summary>
+    internal string Fingerprint
+    {
+        get
+        {
+            if (_fingerprint is null)
+            {
+                using var sha = System.Security.Cryptography.SHA256.Create();
+                byte[] hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(ApiRoot + "\n" + BearerValue()));
+                _fingerprint = BitConverter.ToString(hash, 0, 12).Replace("-", string.Empty);
+            }
+
+            return _fingerprint;
+        }
+    }
+
+    private string? _fingerprint;
+
     /// <summary>Enough of the key to tell two keys apart, never enough to use one.</summary>
     internal string MaskedKey()
     {

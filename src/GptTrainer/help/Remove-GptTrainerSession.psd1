@@ -7,6 +7,7 @@ It asks for confirmation when $ConfirmPreference is Medium or lower, or with -Co
 '@
     Parameters  = @{
         SessionUuid = 'The session to delete. Binds from the SessionUuid property of piped objects, so sessions from Get-GptTrainerSession can be piped in.'
+        ChatbotUuid = 'Not sent. Given (or piped), it drives tab completion of -SessionUuid.'
         WhatIf      = 'Shows which sessions would be removed, without sending any request.'
         Confirm     = 'Asks for confirmation before removing each session.'
     }

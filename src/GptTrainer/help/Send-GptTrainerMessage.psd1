@@ -14,6 +14,8 @@ If the connection breaks partway, the pieces already received stay in the pipeli
         SessionUuid = 'The session to ask in; defaults to the current session. Binds from the SessionUuid property of piped objects such as sessions from New-GptTrainerSession.'
         Raw         = 'Writes the whole reply as one string once it is complete, instead of piece by piece.'
         PassThru    = 'After the reply, also writes the stored GptTrainer.Models.Message, with its uuid, finish reason and parsed citations.'
+        NoStream    = 'Uses the non-streamed endpoint (POST /api/v1/session/{uuid}/message/non-stream), which answers with the whole reply at once; it is written as one string. The GPT-trainer documentation does not describe this endpoint; the official Python SDK uses it against the live service.'
+        DocumentPath = 'Files to upload as session documents (POST /api/v1/session-document/upload) and attach to the question, for the AI to read. They are uploaded once, before the first question, and attached to every question piped in. Only the non-streamed endpoint is known to accept documents, so this implies -NoStream. Neither endpoint is in the GPT-trainer documentation; the official Python SDK uses them. A document too long for the agent''s model is not an HTTP error: the service says so in the reply text.'
     }
     Inputs      = @{
         'System.String' = 'Questions, by value; a session uuid, by the property name SessionUuid.'
@@ -39,6 +41,10 @@ Errors from the service become error records with a stable error id (Http401, Ht
         @{
             Code    = '''What plans do you offer?'', ''Which one includes support?'' | Send-GptTrainerMessage -Raw'
             Remarks = 'Asks two questions in order in the current session and writes each reply as one string.'
+        }
+        @{
+            Code    = 'Send-GptTrainerMessage ''Summarise the attached contract'' -DocumentPath ./contract.pdf'
+            Remarks = 'Uploads a document for this session and asks about it; the reply comes back in one piece.'
         }
         @{
             Code    = '$reply = Send-GptTrainerMessage ''Do you ship abroad?'' -PassThru

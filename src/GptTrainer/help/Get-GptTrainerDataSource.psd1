@@ -1,0 +1,26 @@
+@{
+    Synopsis    = 'Gets the data sources (knowledge) of a chatbot.'
+    Description = @'
+Get-GptTrainerDataSource lists a chatbot's data sources (GET /api/v1/chatbot/{uuid}/data-sources): uploaded files, web pages, Q&A pairs and others. Type and Status are open sets of strings (upload, link, qa...; await, embedding, success, error...). For Q&A sources, Question and Answer are read from the JSON in meta_json, which is also kept as received in MetaJson.
+'@
+    Parameters  = @{
+        ChatbotUuid    = 'The chatbot; defaults to the current chatbot. Binds from the ChatbotUuid property of piped objects.'
+        Title          = 'Only sources whose title matches one of these patterns (wildcards allowed, case ignored).'
+        Type           = 'Only sources of these types, such as upload, link or qa.'
+        Status         = 'Only sources with these statuses, such as error or success.'
+        DataSourceUuid = 'Only these sources.'
+    }
+    Inputs      = @{ 'System.String' = 'A chatbot uuid, by the property name ChatbotUuid.' }
+    Outputs     = @{ 'GptTrainer.Models.DataSource' = 'One object per data source.' }
+    Examples    = @(
+        @{
+            Code    = 'Get-GptTrainerDataSource -ChatbotUuid $bot -Status error, fail | Restart-GptTrainerDataSource'
+            Remarks = 'Finds the sources whose processing failed and asks the service to process them again.'
+        }
+        @{
+            Code    = 'Get-GptTrainerChatbot -Name ''Support bot'' | Get-GptTrainerDataSource -Type qa | Format-Table Question, Answer'
+            Remarks = 'Lists the Q&A pairs a chatbot knows.'
+        }
+    )
+    Links       = @('New-GptTrainerDataSource', 'Remove-GptTrainerDataSource')
+}

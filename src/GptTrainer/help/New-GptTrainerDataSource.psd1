@@ -1,0 +1,45 @@
+@{
+    Synopsis    = 'Adds knowledge to a chatbot: uploads files, adds web pages, or adds a question/answer pair.'
+    Description = @'
+New-GptTrainerDataSource has three forms:
+
+-Path or -LiteralPath uploads files (POST /api/v1/chatbot/{uuid}/data-source/upload, multipart/form-data). Files piped from Get-ChildItem bind to -LiteralPath. Files of 1 MiB or more report their progress with Write-Progress. When the chatbot already has the same file, the service answers 409 with the existing source: this cmdlet writes a warning and outputs that existing source, so re-running an import script is safe. A file type the service does not accept is reported with the service's message.
+
+-Url adds web pages (POST /api/v1/chatbot/{uuid}/data-source/url); a page the chatbot already has is handled like a duplicate file: a warning and the existing source.
+
+-Question and -Answer add a Q&A pair (POST /api/v1/chatbot/{uuid}/data-source/qa).
+
+New sources start in a processing status (await) and become success once the service has processed them.
+'@
+    Parameters  = @{
+        ChatbotUuid         = 'The chatbot to add to; defaults to the current chatbot.'
+        Path                = 'Files to upload; wildcards expand. Takes pipeline input by value.'
+        LiteralPath         = 'Files to upload, taken literally. Binds from the PSPath property of items piped from Get-ChildItem.'
+        Url                 = 'Absolute http or https addresses of web pages to add.'
+        Question            = 'The question of a Q&A source.'
+        Answer              = 'The answer of a Q&A source.'
+        ReferenceSourceLink = 'A link shown with citations of the new sources.'
+        WhatIf              = 'Shows what would be added, without sending any request.'
+        Confirm             = 'Asks for confirmation before adding each source.'
+    }
+    Inputs      = @{
+        'System.String'     = 'Paths, by value (-Path).'
+        'System.IO.FileInfo' = 'Files from Get-ChildItem, by the property name PSPath (-LiteralPath).'
+    }
+    Outputs     = @{ 'GptTrainer.Models.DataSource' = 'The new source, or the existing one when the chatbot already had it.' }
+    Examples    = @(
+        @{
+            Code    = 'Get-ChildItem ./manuals -Filter *.pdf | New-GptTrainerDataSource -ChatbotUuid $bot'
+            Remarks = 'Uploads every PDF manual; files the chatbot already has are reported with a warning and returned as they are.'
+        }
+        @{
+            Code    = 'New-GptTrainerDataSource -Url https://example.org/help/shipping, https://example.org/help/returns'
+            Remarks = 'Adds two help pages to the current chatbot.'
+        }
+        @{
+            Code    = 'New-GptTrainerDataSource -Question ''Do you ship abroad?'' -Answer ''Yes, to 30 countries.'''
+            Remarks = 'Adds a Q&A pair to the current chatbot.'
+        }
+    )
+    Links       = @('Get-GptTrainerDataSource', 'Set-GptTrainerDataSource', 'New-GptTrainerSourceTag')
+}

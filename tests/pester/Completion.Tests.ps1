@@ -1,0 +1,97 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $emulator = Start-GptTrainerEmulator
+
+    function Complete([string] $line) {
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+    }
+}
+
+AfterAll {
+    $emulator | Stop-GptTrainerEmulator
+}
+
+Describe 'Tab completion' {
+    BeforeAll {
+        $null = Invoke-Emulator $emulator 'reset' -Method Post
+        Connect-TestEmulator $emulator
+        $support = New-GptTrainerChatbot -Name 'Support bot'
+        $sales = New-GptTrainerChatbot -Name 'Sales bot'
+        $session = $support | New-GptTrainerSession
+        $agent = New-GptTrainerAgent -ChatbotUuid $support.ChatbotUuid -Name 'Billing helper' -Type user-facing
+        $source = New-GptTrainerDataSource -ChatbotUuid $support.ChatbotUuid -Question 'Refunds?' -Answer 'Within 30 days.'
+        $tag = New-GptTrainerSourceTag -ChatbotUuid $support.ChatbotUuid -Name 'Billing' -Color '#FF5733'
+        Disconnect-GptTrainer
+        Connect-TestEmulator $emulator
+    }
+
+    It 'completes chatbot uuids, showing names' {
+        $matches = @(Complete 'Get-GptTrainerChatbot -ChatbotUuid ')
+        $matches.CompletionText | Sort-Object | Should -Be (@($support.ChatbotUuid, $sales.ChatbotUuid) | Sort-Object)
+        ($matches | Where-Object CompletionText -EQ $support.ChatbotUuid).ListItemText | Should -Be 'Support bot'
+    }
+
+    It 'matches typed text against names as well as uuids' {
+        @(Complete 'Remove-GptTrainerChatbot -ChatbotUuid Sal').CompletionText | Should -Be @($sales.ChatbotUuid)
+        @(Complete "Remove-GptTrainerChatbot -ChatbotUuid $($support.ChatbotUuid.Substring(0, 6))").CompletionText | Should -Be @($support.ChatbotUuid)
+    }
+
+    It 'completes session, agent, source and tag uuids once a chatbot is given' {
+        $chatbot = "-ChatbotUuid $($support.ChatbotUuid)"
+        @(Complete "Get-GptTrainerSession $chatbot -SessionUuid ").CompletionText | Should -Be @($session.SessionUuid)
+        $agents = @(Complete "Set-GptTrainerAgent $chatbot -AgentUuid ")
+        $agents.CompletionText | Should -Contain $agent.AgentUuid
+        $agents.ListItemText | Should -Contain 'Billing helper'
+        (@(Complete "Set-GptTrainerDataSource $chatbot -DataSourceUuid ") | Where-Object CompletionText -EQ $source.DataSourceUuid).ListItemText | Should -Be 'Refunds?'
+        (@(Complete "Remove-GptTrainerSourceTag $chatbot -SourceTagUuid ")).ListItemText | Should -Be @('Billing')
+    }
+
+    It 'offers nothing for child uuids while no chatbot is known' {
+        @(Complete 'Set-GptTrainerAgent -AgentUuid ').Count | Should -Be 0
+    }
+
+    It 'completes -Model from the model catalogue' {
+        $models = @(Complete 'New-GptTrainerAgent -Model gpt-4o-m')
+        $models.CompletionText | Should -Contain 'gpt-4o-mini-4k'
+        ($models | Where-Object CompletionText -EQ 'gpt-4o-mini-4k').ToolTip | Should -Match '1 credits per message'
+    }
+
+    It 'serves repeated completions from a short cache' {
+        Clear-EmulatorRequest $emulator
+        1..5 | ForEach-Object { $null = Complete 'Get-GptTrainerChatbot -ChatbotUuid ' }
+        @(Get-EmulatorRequest $emulator -PathLike '/api/v1/chatbots').Count | Should -BeLessOrEqual 1
+    }
+
+    It 'sees changes made through the module at once' {
+        $new = New-GptTrainerChatbot -Name 'Fresh bot'
+        @(Complete 'Get-GptTrainerChatbot -ChatbotUuid Fresh').CompletionText | Should -Be @($new.ChatbotUuid)
+    }
+
+    It 'neither throws nor hangs when the service stalls or fails' {
+        $null = Invoke-Emulator $emulator 'reset' -Method Post
+        Disconnect-GptTrainer
+        Connect-TestEmulator $emulator
+        $null = Invoke-Emulator $emulator 'faults' -Method Post -Body @{ path = '/chatbots$'; stallBeforeHeadersMs = 30000; times = 1 }
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $stalled = @(Complete 'Get-GptTrainerChatbot -ChatbotUuid ')
+        $watch.Stop()
+        $stalled.Count | Should -Be 0
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+
+        $null = Invoke-Emulator $emulator 'faults' -Method Post -Body @{ path = '/agents$'; status = 500; times = 1 }
+        { Complete "Set-GptTrainerAgent -ChatbotUuid $([guid]::NewGuid().ToString('N')) -AgentUuid " } | Should -Not -Throw
+    }
+
+    It 'offers nothing, silently, when not connected' {
+        Disconnect-GptTrainer
+        $saved = $env:GPTTRAINER_API_KEY
+        $env:GPTTRAINER_API_KEY = $null
+        try {
+            @(Complete 'Get-GptTrainerChatbot -ChatbotUuid ').Count | Should -Be 0
+        }
+        finally {
+            $env:GPTTRAINER_API_KEY = $saved
+            Connect-TestEmulator $emulator
+        }
+    }
+}

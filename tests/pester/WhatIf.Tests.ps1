@@ -1,0 +1,60 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $emulator = Start-GptTrainerEmulator
+    $null = Invoke-Emulator $emulator 'reset' -Method Post
+    Connect-TestEmulator $emulator
+    $bot = New-GptTrainerChatbot -Name 'WhatIf bot'
+    $session = $bot | New-GptTrainerSession
+    $agent = Get-GptTrainerAgent -ChatbotUuid $bot.ChatbotUuid
+    $source = New-GptTrainerDataSource -Question 'Q?' -Answer 'A.'
+    $tag = New-GptTrainerSourceTag -Name T -Color '#123456'
+    $null = Send-GptTrainerMessage -Query 'hello' -NoStream
+    $message = Get-GptTrainerMessage
+    $file = Join-Path ([System.IO.Path]::GetTempPath()) "whatif-$([guid]::NewGuid().ToString('N')).txt"
+    Set-Content -Path $file -Value 'text'
+}
+
+AfterAll {
+    $emulator | Stop-GptTrainerEmulator
+    Remove-Item $file -ErrorAction SilentlyContinue
+}
+
+Describe '-WhatIf sends no request at all' {
+    It '<Command>' -ForEach @(
+        @{ Command = 'New-GptTrainerChatbot'; Run = { New-GptTrainerChatbot -Name 'x' -WhatIf } }
+        @{ Command = 'Set-GptTrainerChatbot'; Run = { Set-GptTrainerChatbot $bot.ChatbotUuid -Name 'y' -RateLimitSeconds 30 -WhatIf } }
+        @{ Command = 'Remove-GptTrainerChatbot'; Run = { $bot | Remove-GptTrainerChatbot -WhatIf } }
+        @{ Command = 'New-GptTrainerAgent'; Run = { New-GptTrainerAgent -ChatbotUuid $bot.ChatbotUuid -Name 'x' -Type user-facing -WhatIf } }
+        @{ Command = 'Set-GptTrainerAgent'; Run = { $agent | Set-GptTrainerAgent -Prompt 'p' -WhatIf } }
+        @{ Command = 'Enable-GptTrainerAgent'; Run = { $agent | Enable-GptTrainerAgent -WhatIf } }
+        @{ Command = 'Disable-GptTrainerAgent'; Run = { $agent | Disable-GptTrainerAgent -WhatIf } }
+        @{ Command = 'Remove-GptTrainerAgent'; Run = { $agent | Remove-GptTrainerAgent -WhatIf } }
+        @{ Command = 'New-GptTrainerSession'; Run = { $bot | New-GptTrainerSession -WhatIf } }
+        @{ Command = 'Remove-GptTrainerSession'; Run = { $session | Remove-GptTrainerSession -WhatIf } }
+        @{ Command = 'Remove-GptTrainerMessage'; Run = { $message | Remove-GptTrainerMessage -WhatIf } }
+        @{ Command = 'New-GptTrainerDataSource -Path'; Run = { New-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Path $file -WhatIf } }
+        @{ Command = 'New-GptTrainerDataSource -Url'; Run = { New-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Url 'https://example.org/a' -WhatIf } }
+        @{ Command = 'New-GptTrainerDataSource -Question'; Run = { New-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Question 'q' -Answer 'a' -WhatIf } }
+        @{ Command = 'Set-GptTrainerDataSource'; Run = { $source | Set-GptTrainerDataSource -Title 't' -WhatIf } }
+        @{ Command = 'Update-GptTrainerDataSource'; Run = { $source | Update-GptTrainerDataSource -WhatIf } }
+        @{ Command = 'Restart-GptTrainerDataSource'; Run = { $source | Restart-GptTrainerDataSource -WhatIf } }
+        @{ Command = 'Remove-GptTrainerDataSource'; Run = { $source | Remove-GptTrainerDataSource -WhatIf } }
+        @{ Command = 'New-GptTrainerSourceTag'; Run = { New-GptTrainerSourceTag -ChatbotUuid $bot.ChatbotUuid -Name 'n' -Color '#000000' -WhatIf } }
+        @{ Command = 'Set-GptTrainerSourceTag'; Run = { $tag | Set-GptTrainerSourceTag -Name 'm' -WhatIf } }
+        @{ Command = 'Remove-GptTrainerSourceTag'; Run = { $tag | Remove-GptTrainerSourceTag -WhatIf } }
+    ) {
+        Clear-EmulatorRequest $emulator
+        $output = & $Run 6>&1 | Out-String
+        Get-EmulatorRequestCount $emulator | Should -Be 0
+        $output | Should -Not -Match 'Exception'
+    }
+
+    It 'covers every cmdlet that changes something' {
+        $changing = Get-Command -Module GptTrainer | Where-Object { $_.Parameters.ContainsKey('WhatIf') } | ForEach-Object Name
+        $tested = 'New-GptTrainerChatbot', 'Set-GptTrainerChatbot', 'Remove-GptTrainerChatbot', 'New-GptTrainerAgent', 'Set-GptTrainerAgent',
+            'Enable-GptTrainerAgent', 'Disable-GptTrainerAgent', 'Remove-GptTrainerAgent', 'New-GptTrainerSession', 'Remove-GptTrainerSession',
+            'Remove-GptTrainerMessage', 'New-GptTrainerDataSource', 'Set-GptTrainerDataSource', 'Update-GptTrainerDataSource',
+            'Restart-GptTrainerDataSource', 'Remove-GptTrainerDataSource', 'New-GptTrainerSourceTag', 'Set-GptTrainerSourceTag', 'Remove-GptTrainerSourceTag'
+        $changing | Sort-Object | Should -Be ($tested | Sort-Object)
+    }
+}
