@@ -99,7 +99,9 @@ public sealed record RecordedRequest(
     string? ContentType,
     string Body,
     JsonObject? Form,
-    string Host);
+    string Host,
+    string ConnectionId,
+    string UserAgent);
 
 /// <summary>The emulator's test-facing state: faults, reply plans, recorded requests and counters.</summary>
 public sealed class Control

@@ -45,6 +45,8 @@ public static class ControlEndpoints
             ["body"] = r.Body,
             ["form"] = r.Form?.DeepClone(),
             ["host"] = r.Host,
+            ["connectionId"] = r.ConnectionId,
+            ["userAgent"] = r.UserAgent,
         }).ToArray())));
         c.MapDelete("/requests", () =>
         {

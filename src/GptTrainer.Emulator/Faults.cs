@@ -6,7 +6,6 @@ namespace GptTrainer.Emulator;
 /// <summary>Middleware that records requests, applies fault rules and checks the bearer key, in that order.</summary>
 public static class Faults
 {
-    public const string ItemKey = "GptTrainer.Emulator.Fault";
     private const int MaxRecordedBody = 256 * 1024;
 
     public static void Use(WebApplication app, Control control, string apiKey)
@@ -68,7 +67,10 @@ public static class Faults
                     return;
                 }
 
-                ctx.Items[ItemKey] = fault;
+                if (fault.CutAfterBytes is not null || fault.StallAfterBytes is not null)
+                {
+                    ctx.Response.Body = new FaultyResponseStream(ctx.Response.Body, ctx, fault);
+                }
             }
 
             if (string.IsNullOrEmpty(authorization))
@@ -133,6 +135,8 @@ public static class Faults
             request.ContentType,
             body,
             form,
-            request.Host.Value ?? "");
+            request.Host.Value ?? "",
+            ctx.Connection.Id,
+            request.Headers.UserAgent.ToString());
     }
 }

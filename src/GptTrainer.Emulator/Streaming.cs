@@ -12,7 +12,7 @@ public static class Streaming
     public static async Task StreamReplyAsync(HttpContext ctx, Store store, Control control, SessionRecord session, string query)
     {
         ReplyPlan plan = control.PlanFor(session.Uuid);
-        var writer = new ReplyWriter(ctx, ctx.Items[Faults.ItemKey] as FaultRule);
+        var writer = new ReplyWriter(ctx);
         ctx.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         ctx.Response.StatusCode = 200;
         ctx.Response.ContentType = "text/plain; charset=utf-8";

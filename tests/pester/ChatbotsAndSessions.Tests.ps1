@@ -140,8 +140,11 @@ Describe 'Connection reuse' {
         $null = New-GptTrainerSession -ChatbotUuid $bot.uuid
         $null = Send-GptTrainerMessage -Query 'still the same connection?' -Raw
 
-        # Invoke-RestMethod (used to read the stats) opens its own connection, hence at most one more.
+        # The module's connection was opened before the counter was reset; Invoke-RestMethod, which reads
+        # the stats, may open one of its own.
         (Invoke-Emulator $emulator 'stats').connectionsAccepted | Should -BeLessOrEqual 1
+        $moduleRequests = @(Get-EmulatorRequest $emulator | Where-Object userAgent -Like 'GptTrainer-PowerShell/*')
+        @($moduleRequests.connectionId | Sort-Object -Unique).Count | Should -Be 1
         @(Get-EmulatorRequest $emulator -PathLike "/api/v1/chatbot/$($bot.uuid)").Count | Should -Be 20
     }
 }

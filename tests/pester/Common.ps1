@@ -67,3 +67,23 @@ function Get-EmulatorRequestCount {
     param([Parameter(Mandatory)] $Emulator)
     @(Get-EmulatorRequest $Emulator).Count
 }
+
+function New-BlackHoleEndpoint {
+    <#
+    A loopback port whose accept queue is full, so that a new connection attempt is never answered: the
+    way to make a connect hang without leaving this machine. Dispose the result when done.
+    #>
+    $socket = [System.Net.Sockets.Socket]::new([System.Net.Sockets.SocketType]::Stream, [System.Net.Sockets.ProtocolType]::Tcp)
+    $socket.Bind([System.Net.IPEndPoint]::new([System.Net.IPAddress]::Loopback, 0))
+    $socket.Listen(1)
+    $port = $socket.LocalEndPoint.Port
+    $fillers = foreach ($i in 1..4) {
+        $client = [System.Net.Sockets.TcpClient]::new()
+        $null = $client.ConnectAsync('127.0.0.1', $port).Wait(200)
+        $client
+    }
+    [pscustomobject]@{
+        Uri      = "http://127.0.0.1:$port"
+        Disposer = { $socket.Dispose(); $fillers | ForEach-Object Dispose }.GetNewClosure()
+    }
+}

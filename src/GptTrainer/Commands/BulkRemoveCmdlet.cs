@@ -64,7 +64,7 @@ public abstract class BulkRemoveCmdlet : ApiCmdlet
             ErrorTarget = batch.ToArray();
             ReportingErrors(() =>
             {
-                WriteVerbose($"Removing {batch.Count} {ItemName}s in one request.");
+                Verbose($"Removing {batch.Count} {ItemName}s in one request.");
                 SendExpectingSuccess(HttpMethod.Post, Client.UriFor(BulkPath), new Dictionary<string, object?> { ["uuids"] = batch });
                 Removed(batch);
             });

@@ -58,7 +58,7 @@ public sealed class ConnectGptTrainerCommand : ApiCmdlet
             state.SessionUuid = null;
         }
 
-        WriteVerbose($"Connected to {connection.ApiRoot} with the key from {source}.");
+        Verbose($"Connected to {connection.ApiRoot} with the key from {source}.");
         if (PassThru)
         {
             WriteObject(GetGptTrainerContextCommand.Describe(state));
@@ -104,20 +104,20 @@ public sealed class ConnectGptTrainerCommand : ApiCmdlet
 /// <summary>Forgets the connection, current chatbot and current session of this runspace.</summary>
 [Cmdlet(VerbsCommunications.Disconnect, "GptTrainer")]
 [OutputType(typeof(void))]
-public sealed class DisconnectGptTrainerCommand : PSCmdlet
+public sealed class DisconnectGptTrainerCommand : GptTrainerCmdlet
 {
     protected override void EndProcessing()
     {
         ModuleState.Current.Clear();
         Completion.CompletionCache.Clear();
-        WriteVerbose("Disconnected from GPT-trainer; later commands fall back to the environment variables, if set.");
+        Verbose("Disconnected from GPT-trainer; later commands fall back to the environment variables, if set.");
     }
 }
 
 /// <summary>Shows the base URI, a masked key, the current chatbot and session, and the retry and timeout settings.</summary>
 [Cmdlet(VerbsCommon.Get, "GptTrainerContext")]
 [OutputType(typeof(Context))]
-public sealed class GetGptTrainerContextCommand : PSCmdlet
+public sealed class GetGptTrainerContextCommand : GptTrainerCmdlet
 {
     protected override void EndProcessing()
     {

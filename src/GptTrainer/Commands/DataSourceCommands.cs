@@ -135,8 +135,8 @@ public sealed class NewGptTrainerDataSourceCommand : ApiCmdlet
         {
             AcceptedStatuses = new[] { 409 },
         };
-        using ApiResponse response = Await(Client.SendAsync(request, StopToken));
-        string text = Await(response.ReadTextAsync());
+        using ApiResponse response = Await(Client.SendAsync(request.Buffered(), StopToken));
+        string text = response.BufferedText ?? string.Empty;
         Completion.CompletionCache.Clear();
         string name = System.IO.Path.GetFileName(file);
         object? json;
@@ -146,7 +146,7 @@ public sealed class NewGptTrainerDataSourceCommand : ApiCmdlet
         }
         catch (FormatException) when (response.StatusCode == 409)
         {
-            WriteWarning($"{name} is already a data source of chatbot {chatbot}; the service did not say which.");
+            Warning($"{name} is already a data source of chatbot {chatbot}; the service did not say which.");
             return;
         }
         catch (FormatException ex)
@@ -158,7 +158,7 @@ public sealed class NewGptTrainerDataSourceCommand : ApiCmdlet
         if (response.StatusCode == 409)
         {
             // The service answers a duplicate upload with the source that already has this file.
-            WriteWarning($"{name} is already a data source of chatbot {chatbot} ('{source.Title}', {source.DataSourceUuid}); returning the existing source.");
+            Warning($"{name} is already a data source of chatbot {chatbot} ('{source.Title}', {source.DataSourceUuid}); returning the existing source.");
         }
 
         WriteObject(source);
@@ -186,7 +186,7 @@ public sealed class NewGptTrainerDataSourceCommand : ApiCmdlet
             DataSource? existing = GetList(Client.UriFor("chatbot/{0}/data-sources", chatbot), "data sources")
                 .Select(o => DataSource.FromJson(o, chatbot))
                 .FirstOrDefault(s => string.Equals(s.FileName, url, StringComparison.OrdinalIgnoreCase));
-            WriteWarning($"{url} is already a data source of chatbot {chatbot}" + (existing is null ? "." : $" ('{existing.Title}', {existing.DataSourceUuid}); returning the existing source."));
+            Warning($"{url} is already a data source of chatbot {chatbot}" + (existing is null ? "." : $" ('{existing.Title}', {existing.DataSourceUuid}); returning the existing source."));
             if (existing is not null)
             {
                 WriteObject(existing);
@@ -288,7 +288,7 @@ public abstract class DataSourceBatchCmdlet : ApiCmdlet
             if (answer is not List<object?>)
             {
                 // The shape of this answer is not documented; anything but a per-uuid list is shown as it came.
-                WriteVerbose("The service answered: " + JsonWriter.Serialize(answer));
+                Verbose("The service answered: " + JsonWriter.Serialize(answer));
                 return;
             }
 

@@ -109,11 +109,45 @@ public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IApiLog
         }
     }
 
-    void IApiLog.Verbose(string message) => Post(() => WriteVerbose(message));
+    void IApiLog.Verbose(string message) => Post(() => Verbose(message));
 
     void IApiLog.Debug(string message) => Post(() => WriteDebug(message));
 
-    internal void PostWarning(string message) => Post(() => WriteWarning(message));
+    /// <summary>
+    /// PowerShell 7 documents -Debug as "show debug output" without prompting, yet for compiled cmdlets it
+    /// still turns verbose writes (unless -Verbose is also given) and warnings (unless -WarningAction is
+    /// given) into Inquire prompts, which fail outright in non-interactive runbooks and CI. Under -Debug
+    /// alone those messages therefore go to the debug stream, which never prompts.
+    /// </summary>
+    private protected void Verbose(string message)
+    {
+        if (DebugSwitchWithout("Verbose"))
+        {
+            WriteDebug(message);
+        }
+        else
+        {
+            WriteVerbose(message);
+        }
+    }
+
+    /// <inheritdoc cref="Verbose"/>
+    private protected void Warning(string message)
+    {
+        if (DebugSwitchWithout("WarningAction"))
+        {
+            WriteDebug("WARNING: " + message);
+        }
+        else
+        {
+            WriteWarning(message);
+        }
+    }
+
+    private bool DebugSwitchWithout(string parameter)
+        => MyInvocation.BoundParameters.TryGetValue("Debug", out object? debug)
+        && LanguagePrimitives.IsTrue(debug)
+        && !MyInvocation.BoundParameters.ContainsKey(parameter);
 
     internal void PostProgress(ProgressRecord record) => Post(() => WriteProgress(record));
 

@@ -110,7 +110,7 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
             throw new GptTrainerApiException(200, "OK", "POST", "/api/v1/session-document/upload", "the answer has no document uuid");
         }
 
-        WriteVerbose($"Uploaded {path} as session document {uuid}.");
+        Verbose($"Uploaded {path} as session document {uuid}.");
         return uuid;
     }
 
@@ -160,7 +160,7 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
 
         if (match is null)
         {
-            WriteWarning($"The reply arrived, but session {session} lists no stored message for this query yet.");
+            Warning($"The reply arrived, but session {session} lists no stored message for this query yet.");
             return null;
         }
 
@@ -224,8 +224,8 @@ public sealed class GetGptTrainerTranscriptCommand : ApiCmdlet
         ErrorTarget = SessionUuid;
         string session = SessionOrCurrent(SessionUuid);
         var request = new ApiRequest(HttpMethod.Get, Client.UriFor("session/{0}/messages/plain-text", session)) { Accept = "text/plain, application/json" };
-        using ApiResponse response = Await(Client.SendAsync(request, StopToken));
-        string text = Await(response.ReadTextAsync());
+        using ApiResponse response = Await(Client.SendAsync(request.Buffered(), StopToken));
+        string text = response.BufferedText ?? string.Empty;
 
         // The body's shape is undocumented: plain text is expected, but JSON is unwrapped if that is what comes.
         object? parsed = JsonConvert.ParseEmbedded(text.TrimStart().StartsWith("{", StringComparison.Ordinal) || text.TrimStart().StartsWith("\"", StringComparison.Ordinal) ? text : null);

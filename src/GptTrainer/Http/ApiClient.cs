@@ -37,8 +37,8 @@ internal sealed class ApiClient
     /// <summary>Sends a JSON request and returns the parsed JSON answer (an object, an array or a value).</summary>
     public async Task<object?> SendJsonAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        using ApiResponse response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        string text = await response.ReadTextAsync().ConfigureAwait(false);
+        using ApiResponse response = await SendAsync(request.Buffered(), cancellationToken).ConfigureAwait(false);
+        string text = response.BufferedText ?? string.Empty;
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;

@@ -31,6 +31,9 @@ internal sealed class ApiResponse : IDisposable
 
     public int StatusCode => (int)Message.StatusCode;
 
+    /// <summary>The whole body, when the request asked for it to be read as part of the attempt.</summary>
+    public string? BufferedText { get; set; }
+
     /// <summary>Reads the whole body as text, restarting the idle timer on every read.</summary>
     public async Task<string> ReadTextAsync(int? limit = null)
     {
@@ -106,6 +109,11 @@ internal static class ApiTransport
                 int status = response.StatusCode;
                 if ((status >= 200 && status < 300) || Array.IndexOf(request.AcceptedStatuses, status) >= 0)
                 {
+                    if (request.BufferBody)
+                    {
+                        await BufferAsync(response).ConfigureAwait(false);
+                    }
+
                     return response;
                 }
 
@@ -138,7 +146,8 @@ internal static class ApiTransport
                     reason = $"{status} ({failure.ReasonPhrase})";
                 }
             }
-            catch (GptTrainerConnectionException failure) when (attempt < attempts && RetryRules.IsRetryableAfterConnectionFailure(request.Method))
+            catch (Exception failure) when (failure is GptTrainerConnectionException or ReplyCutOffException
+                && attempt < attempts && RetryRules.IsRetryableAfterConnectionFailure(request.Method))
             {
                 wait = RetryRules.Backoff(attempt, policy.FirstRetryDelay, policy.MaximumRetryDelay, Random);
                 reason = "a connection failure (" + failure.InnerException?.GetBaseException().Message + ")";
@@ -149,6 +158,20 @@ internal static class ApiTransport
                 "{0}: attempt {1} of {2} got {3}; waiting {4:0.0##} s before the next attempt.",
                 request.Display, attempt, attempts, reason, wait.TotalSeconds));
             await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads a buffered body inside the attempt, so that a read a dropped connection cut short can be retried.</summary>
+    private static async Task BufferAsync(ApiResponse response)
+    {
+        try
+        {
+            response.BufferedText = await response.ReadTextAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
     }
 
