@@ -9,6 +9,7 @@ Build  (default) compiles the module and the emulator and lays the module out un
 Test   builds, runs the xunit tests and the Pester tests against the emulator, and ends with one line
        "Tests: N passed, M failed"; exits non-zero if anything failed.
 Demo   builds, starts the emulator, connects, opens a session and streams a reply to the console.
+Bench  builds, runs the benchmarks against the emulator, prints the table and updates BENCHMARKS.md.
 Clean  removes every build output.
 
 .EXAMPLE
@@ -16,7 +17,7 @@ dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -136,6 +137,11 @@ switch ($Task) {
         }
     }
     'Build' { Invoke-Build }
+    'Bench' {
+        Invoke-Build
+        & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/bench/Invoke-Benchmarks.ps1') -OutFile (Join-Path $root 'BENCHMARKS.md')
+        if ($LASTEXITCODE -ne 0) { throw "The benchmarks failed (exit code $LASTEXITCODE)." }
+    }
     'Demo' {
         Invoke-Build
         Invoke-Demo

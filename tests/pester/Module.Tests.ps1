@@ -29,6 +29,19 @@ Describe 'The module as a whole' {
 }
 
 Describe 'Format views' {
+    It 'loads the format file without a single error' {
+        { Update-FormatData -PrependPath (Join-Path $RepoRoot 'bin/GptTrainer.Format.ps1xml') -ErrorAction Stop } | Should -Not -Throw
+    }
+
+    It 'renders computed columns' {
+        $source = [GptTrainer.Models.DataSource]@{ DataSourceUuid = 'a' * 32; Title = 'Prices'; FileSize = 123456; Type = 'upload'; Status = 'success' }
+        $table = $source | Format-Table | Out-String -Width 200
+        $table | Should -Match 'Prices'
+        $table | Should -Match '123[,.]456'
+        $tag = [GptTrainer.Models.SourceTag]@{ SourceTagUuid = 'b' * 32; Name = 'Billing'; DataSourceUuids = @(('c' * 32), ('d' * 32)) }
+        ($tag | Format-Table | Out-String -Width 200) | Should -Match 'Billing\s+\S*\s+2'
+    }
+
     It 'gives <_> a default table or list view' -ForEach @(
         'Chatbot', 'Session', 'Message', 'Citation', 'Context', 'Agent', 'AgentVariable', 'DataSource',
         'DataSourceOperationResult', 'SourceTag', 'ModelInfo'

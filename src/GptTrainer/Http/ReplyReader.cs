@@ -5,17 +5,27 @@ using System.Threading.Tasks;
 namespace GptTrainer.Http;
 
 /// <summary>
-/// Reads a streamed reply piece by piece: each read from the network becomes one piece of text as soon as
-/// it is decoded. Nothing is kept after it is returned, so memory does not grow with the reply.
+/// Reads a streamed reply piece by piece. A piece is everything that has arrived by the time the
+/// previous one was handed over: the reader waits only while nothing at all has arrived, and never for
+/// more than is already there. Nothing is kept after a piece is returned, so memory does not grow with
+/// the reply.
 /// </summary>
 internal sealed class ReplyReader : IDisposable
 {
-    private const int BufferSize = 64 * 1024;
+    // 32 KiB decodes to at most 32K chars, a 64 KB string: still a small-object-heap allocation.
+    private const int BufferSize = 32 * 1024;
     private readonly ApiResponse _response;
     private readonly Stream _body;
     private readonly Utf8PieceDecoder _decoder = new();
     private readonly byte[] _buffer = new byte[BufferSize];
     private readonly IDisposable _closeOnCancel;
+
+    // Bytes [_start, _end) of the buffer have arrived but are not decoded yet; a read that has not
+    // completed (_pending) is filling the buffer from _end on.
+    private int _start;
+    private int _end;
+    private Task<int>? _pending;
+    private bool _endOfReply;
     private bool _finished;
 
     private ReplyReader(ApiResponse response, Stream body)
@@ -42,27 +52,40 @@ internal sealed class ReplyReader : IDisposable
     {
         while (!_finished)
         {
+            if (_end == _buffer.Length)
+            {
+                _start = _end = 0;
+            }
+
+            // Wait until something arrives: the only wait, so the only place the idle timeout matters.
             _response.Idle.Restart();
+            Task<int> first = _pending ?? StartRead();
+            _pending = null;
             int read;
             try
             {
-                read = await _body.ReadAsync(_buffer, 0, _buffer.Length, _response.Idle.Token).ConfigureAwait(false);
+                read = await first.ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException or System.Net.Http.HttpRequestException || _response.Idle.Fired)
+            catch (Exception ex) when (IsTransportFailure(ex))
             {
                 throw ApiTransport.TranslateBodyFailure(ex, _response.Idle, _response.Request, BytesReceived, PiecesReceived);
             }
 
-            string text;
             if (read == 0)
             {
-                _finished = true;
-                text = _decoder.Flush();
+                _endOfReply = true;
             }
-            else
+
+            _end += read;
+            TakeWhatHasAlreadyArrived();
+
+            string text = _decoder.Decode(_buffer, _start, _end - _start);
+            BytesReceived += _end - _start;
+            _start = _end;
+            if (_endOfReply)
             {
-                BytesReceived += read;
-                text = _decoder.Decode(_buffer, 0, read);
+                _finished = true;
+                text += _decoder.Flush();
             }
 
             if (text.Length > 0)
@@ -75,10 +98,53 @@ internal sealed class ReplyReader : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// Reads on while reads complete at once. The first read that would have to wait is left running
+    /// for the next piece; one that failed is left too, so the failure surfaces only after the bytes
+    /// that arrived before it have been handed over.
+    /// </summary>
+    private void TakeWhatHasAlreadyArrived()
+    {
+        while (!_endOfReply && _end < _buffer.Length)
+        {
+            Task<int> next = StartRead();
+            if (next.Status != TaskStatus.RanToCompletion)
+            {
+                _pending = next;
+                return;
+            }
+
+            int more = next.Result;
+            if (more == 0)
+            {
+                _endOfReply = true;
+                return;
+            }
+
+            _end += more;
+        }
+    }
+
+    private Task<int> StartRead()
+    {
+        try
+        {
+            return _body.ReadAsync(_buffer, _end, _buffer.Length - _end, _response.Idle.Token);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<int>(ex);
+        }
+    }
+
+    private bool IsTransportFailure(Exception ex)
+        => ex is IOException or ObjectDisposedException or System.Net.Http.HttpRequestException || _response.Idle.Fired;
+
     public void Dispose()
     {
         _closeOnCancel.Dispose();
         _body.Dispose();
         _response.Dispose();
+        _pending?.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
     }
 }

@@ -1,0 +1,368 @@
+<#
+.SYNOPSIS
+Measures GptTrainer against what users would otherwise use, prints one table and writes BENCHMARKS.md.
+
+.DESCRIPTION
+Starts the emulator, then for each figure runs a warm-up and -Runs measured runs and reports the
+median with the min and max. References: a bare C# HttpClient loop (the floor), curl -sN and
+Invoke-RestMethod. MB means 10^6 bytes. Run it through build.ps1 -Task Bench.
+#>
+[CmdletBinding()]
+param(
+    [int] $Runs = 5,
+    [string] $OutFile
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$manifest = Join-Path $root 'GptTrainer.psd1'
+$bareClient = Join-Path $root 'tests/bench/BareClient/bin/Release/net10.0/BareClient.dll'
+Import-Module (Join-Path $root 'tests/tools/GptTrainerEmulator.psm1') -Force
+Import-Module $manifest -Force
+$curl = Get-Command curl -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+$benchWatch = [System.Diagnostics.Stopwatch]::StartNew()
+
+#region helpers
+function Get-Stat([double[]] $values) {
+    $sorted = @($values | Sort-Object)
+    $mid = [int][Math]::Floor($sorted.Count / 2)
+    $median = if ($sorted.Count % 2) { $sorted[$mid] } else { ($sorted[$mid - 1] + $sorted[$mid]) / 2 }
+    [pscustomobject]@{ Median = $median; Min = $sorted[0]; Max = $sorted[-1]; Values = $sorted }
+}
+
+function Get-Percentile([double[]] $values, [double] $p) {
+    $sorted = @($values | Sort-Object)
+    $sorted[[int][Math]::Min($sorted.Count - 1, [Math]::Ceiling($p / 100 * $sorted.Count) - 1)]
+}
+
+function Measure-Repeated {
+    <# Runs the block once to warm up, then $Runs times; returns the stats of what the block returns. #>
+    param([scriptblock] $Block, [scriptblock] $Warmup = $Block)
+    $null = & $Warmup
+    Get-Stat @(foreach ($i in 1..$Runs) { & $Block })
+}
+
+function New-BenchSession([hashtable] $Plan) {
+    $session = New-GptTrainerSession -ChatbotUuid $script:bot.ChatbotUuid
+    $Plan.sessionUuid = $session.SessionUuid
+    $null = Invoke-Emulator $emulator 'reply' -Method Post -Body $Plan
+    $session.SessionUuid
+}
+
+function Get-StreamUri([string] $session) { "$($emulator.Uri)/api/v1/session/$session/message/stream" }
+
+function Invoke-BareClient([string] $session, [string] $mode) {
+    # One process, warm-up plus $Runs runs, each timed inside it, so process start-up is not counted.
+    $lines = & dotnet $bareClient (Get-StreamUri $session) $emulator.ApiKey ($Runs + 1) $mode
+    if ($LASTEXITCODE -ne 0) { throw "BareClient failed: $lines" }
+    @($lines | ForEach-Object { $_ | ConvertFrom-Json } | Select-Object -Skip 1)
+}
+
+function Measure-Curl([string] $session) {
+    Measure-Repeated {
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        & $curl.Source -sN -o /dev/null -X POST -H "Authorization: Bearer $($emulator.ApiKey)" -H 'Content-Type: application/json' -d '{"query":"bench"}' (Get-StreamUri $session)
+        $watch.Stop()
+        if ($LASTEXITCODE -ne 0) { throw "curl failed with $LASTEXITCODE" }
+        $watch.Elapsed.TotalSeconds
+    }
+}
+
+function Invoke-RestMethodStream([string] $session) {
+    Invoke-RestMethod -Method Post -Uri (Get-StreamUri $session) -Headers @{ Authorization = "Bearer $($emulator.ApiKey)" } -ContentType 'application/json' -Body '{"query":"bench"}'
+}
+
+function Measure-Module([string] $session) {
+    Measure-Repeated {
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        Send-GptTrainerMessage -Query 'bench' -SessionUuid $session | Out-Null
+        $watch.Elapsed.TotalSeconds
+    }
+}
+
+$rows = [System.Collections.Generic.List[object]]::new()
+$sectionWatch = [System.Diagnostics.Stopwatch]::new()
+function Start-Section([string] $title) {
+    if ($sectionWatch.IsRunning) { Write-Host ("     ({0:N1} s)" -f $sectionWatch.Elapsed.TotalSeconds) -ForegroundColor DarkGray }
+    Write-Host $title
+    $sectionWatch.Restart()
+}
+function Add-Row {
+    param([string] $Number, [string] $Measure, [string] $Unit, $Ours, [string] $Reference, $Theirs, [string] $Target, [Nullable[bool]] $Met, [switch] $LowerIsBetter)
+    $ratio = if ($null -ne $Theirs -and $Theirs.Median -ne 0) { $Ours.Median / $Theirs.Median } else { $null }
+    $rows.Add([pscustomobject]@{
+        Number = $Number; Measure = $Measure; Unit = $Unit; Ours = $Ours; Reference = $Reference; Theirs = $Theirs
+        Ratio = $ratio; Target = $Target; Met = $Met; LowerIsBetter = [bool]$LowerIsBetter
+    })
+    Write-Host ("  {0,-4} {1,-42} {2}" -f $Number, "$Measure vs $Reference", (Format-Stat $Ours $Unit)) -ForegroundColor DarkGray
+}
+
+function Format-Number([double] $value) {
+    if ([Math]::Abs($value) -ge 100) { '{0:N0}' -f $value } elseif ([Math]::Abs($value) -ge 10) { '{0:N1}' -f $value } else { '{0:N2}' -f $value }
+}
+
+function Format-Stat($stat, [string] $unit) {
+    if ($null -eq $stat) { return '-' }
+    "$(Format-Number $stat.Median) $unit [$(Format-Number $stat.Min)-$(Format-Number $stat.Max)]"
+}
+
+function ConvertTo-Rate([object] $secondsStat, [double] $amount) {
+    # A rate's median is the amount over the median time; its min comes from the slowest run.
+    [pscustomobject]@{ Median = $amount / $secondsStat.Median; Min = $amount / $secondsStat.Max; Max = $amount / $secondsStat.Min }
+}
+#endregion
+
+$emulator = Start-GptTrainerEmulator -PieceDelayMs 0
+try {
+    $null = Invoke-Emulator $emulator 'recording' -Method Post -Body @{ enabled = $false }
+    Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri
+    $bot = New-GptTrainerChatbot -Name 'Benchmark bot'
+
+    # 1. Per-piece throughput -----------------------------------------------------------------
+    Start-Section '1. 100,000 pieces, each flushed on its own'
+    $pieceCount = 100000
+    $pieceBytes = $pieceCount * 16
+    $pieces = New-BenchSession @{ generatePieces = $pieceCount; pieceSize = 16 }
+    $oursSec = Measure-Module $pieces
+    $bareSec = Get-Stat @((Invoke-BareClient $pieces 'drain').ms | ForEach-Object { $_ / 1000 })
+    Add-Row '1' 'Per-piece throughput' 'pieces/s' (ConvertTo-Rate $oursSec $pieceCount) 'bare HttpClient loop' (ConvertTo-Rate $bareSec $pieceCount) '>= 0.5x bare loop' (($bareSec.Median / $oursSec.Median) -ge 0.5)
+    Add-Row '1' 'Per-piece throughput' 'MB/s' (ConvertTo-Rate $oursSec ($pieceBytes / 1e6)) 'bare HttpClient loop' (ConvertTo-Rate $bareSec ($pieceBytes / 1e6)) '' $null
+    if ($curl) {
+        $curlSec = Measure-Curl $pieces
+        Add-Row '1' 'Per-piece throughput' 'pieces/s' (ConvertTo-Rate $oursSec $pieceCount) 'curl -sN' (ConvertTo-Rate $curlSec $pieceCount) '' $null
+    }
+
+    # 2. Bulk throughput ----------------------------------------------------------------------
+    Start-Section '2. 100 MB written as fast as the socket takes it'
+    $bulkBytes = 100000000
+    $bulk = New-BenchSession @{ generateBytes = $bulkBytes }
+    $oursSec = Measure-Module $bulk
+    $bareSec = Get-Stat @((Invoke-BareClient $bulk 'drain').ms | ForEach-Object { $_ / 1000 })
+    $ours = ConvertTo-Rate $oursSec ($bulkBytes / 1e6)
+    Add-Row '2' 'Bulk throughput' 'MB/s' $ours 'bare HttpClient loop' (ConvertTo-Rate $bareSec ($bulkBytes / 1e6)) '>= 0.7x bare loop' (($bareSec.Median / $oursSec.Median) -ge 0.7)
+    if ($curl) {
+        Add-Row '2' 'Bulk throughput' 'MB/s' $ours 'curl -sN' (ConvertTo-Rate (Measure-Curl $bulk) ($bulkBytes / 1e6)) '' $null
+    }
+    $irmSec = Measure-Repeated {
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $null = Invoke-RestMethodStream $bulk
+        $watch.Elapsed.TotalSeconds
+    }
+    Add-Row '2' 'Bulk throughput' 'MB/s' $ours 'Invoke-RestMethod' (ConvertTo-Rate $irmSec ($bulkBytes / 1e6)) '' $null
+
+    # 3. Latency of a piece -------------------------------------------------------------------
+    Start-Section '3. Delay from the emulator writing a piece to the piece reaching the pipeline'
+    $stamped = New-BenchSession @{ stampCount = 30; stampIntervalMs = 50 }
+    $runDelays = foreach ($i in 0..$Runs) {
+        $delays = [System.Collections.Generic.List[double]]::new()
+        Send-GptTrainerMessage -Query 'bench' -SessionUuid $stamped | ForEach-Object {
+            $now = [DateTime]::UtcNow.Ticks
+            foreach ($line in $_.Split("`n")) {
+                if ($line.StartsWith('T=')) { $delays.Add(($now - [long]$line.Substring(2)) / 10.0) }
+            }
+        }
+        , $delays.ToArray()
+    }
+    $runDelays = @($runDelays | Select-Object -Skip 1)
+    $bareDelays = @((Invoke-BareClient $stamped 'stamps') | ForEach-Object { , ([double[]]$_.delaysUs) })
+    $p50 = Get-Stat @($runDelays | ForEach-Object { (Get-Percentile $_ 50) / 1000 })
+    $p99 = Get-Stat @($runDelays | ForEach-Object { (Get-Percentile $_ 99) / 1000 })
+    Add-Row '3' 'Piece latency p50' 'ms' $p50 'bare HttpClient loop' (Get-Stat @($bareDelays | ForEach-Object { (Get-Percentile $_ 50) / 1000 })) '< 1 ms' ($p50.Median -lt 1) -LowerIsBetter
+    Add-Row '3' 'Piece latency p99' 'ms' $p99 'bare HttpClient loop' (Get-Stat @($bareDelays | ForEach-Object { (Get-Percentile $_ 99) / 1000 })) '< 5 ms' ($p99.Median -lt 5) -LowerIsBetter
+
+    # 4. Time to first piece ------------------------------------------------------------------
+    Start-Section '4. Time to the first piece of a reply paced over 5 s'
+    $paced = New-BenchSession @{ stampCount = 50; stampIntervalMs = 100 }
+    $short = New-BenchSession @{ stampCount = 2; stampIntervalMs = 10 }
+    $pacedUri = Get-StreamUri $paced
+    $ttfp = Measure-Repeated -Warmup { Send-GptTrainerMessage -Query 'bench' -SessionUuid $short | Out-Null } -Block {
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $first = $null
+        Send-GptTrainerMessage -Query 'bench' -SessionUuid $paced | ForEach-Object { if ($null -eq $first) { $first = $watch.Elapsed.TotalMilliseconds }; $_ } | Select-Object -First 1 | Out-Null
+        $first
+    }
+    # Invoke-RestMethod can only return at the end, so its runs go side by side to save 20 s of waiting.
+    $null = Invoke-RestMethodStream $short
+    $irmTtfp = Get-Stat @(1..$Runs | ForEach-Object -ThrottleLimit $Runs -Parallel {
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $null = Invoke-RestMethod -Method Post -Uri $using:pacedUri -Headers @{ Authorization = "Bearer $(($using:emulator).ApiKey)" } -ContentType 'application/json' -Body '{"query":"bench"}'
+        $watch.Elapsed.TotalMilliseconds
+    })
+    Add-Row '4' 'Time to first piece (5 s reply)' 'ms' $ttfp 'Invoke-RestMethod' $irmTtfp 'first piece long before the end' ($ttfp.Median -lt 1000) -LowerIsBetter
+
+    # 5. Memory -------------------------------------------------------------------------------
+    Start-Section '5. Peak working-set growth while streaming 1 GB into Out-Null'
+    if (Test-Path /proc/self/clear_refs) {
+        $gigabyte = New-BenchSession @{ generateBytes = 1000000000 }
+        $warm = New-BenchSession @{ generateBytes = 50000000 }
+        $lines = & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-StreamMemory.ps1') -Manifest $manifest -Uri $emulator.Uri -Key $emulator.ApiKey -WarmupSession $warm -Session $gigabyte -Runs $Runs
+        $memory = @($lines | ForEach-Object { $_ | ConvertFrom-Json })
+        if ($memory.Count -ne $Runs) { throw "The memory measurement failed: $lines" }
+        $growth = Get-Stat @($memory.GrowthKB | ForEach-Object { $_ / 1024 })
+        Add-Row '5' 'Peak memory growth, 1 GB reply' 'MB' $growth '' $null '< 50 MB' ($growth.Max -lt 50) -LowerIsBetter
+    }
+    else {
+        Write-Warning 'Skipping the memory measurement: it reads Linux /proc figures.'
+    }
+
+    # 6. Everyday calls -----------------------------------------------------------------------
+    Start-Section '6. 1,000 sequential Get-GptTrainerSession calls'
+    $calls = 1000
+    $one = New-GptTrainerSession -ChatbotUuid $bot.ChatbotUuid
+    $sessionUri = "$($emulator.Uri)/api/v1/session/$($one.SessionUuid)"
+    $headers = @{ Authorization = "Bearer $($emulator.ApiKey)" }
+    $oursSec = Measure-Repeated {
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        for ($i = 0; $i -lt $calls; $i++) { $null = Get-GptTrainerSession -SessionUuid $one.SessionUuid }
+        $watch.Elapsed.TotalSeconds
+    }
+    $irmSec = Measure-Repeated {
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        for ($i = 0; $i -lt $calls; $i++) { $null = Invoke-RestMethod -Uri $sessionUri -Headers $headers }
+        $watch.Elapsed.TotalSeconds
+    }
+    # Connections: one more batch of each with request recording on, counting the distinct connections used.
+    $null = Invoke-Emulator $emulator 'recording' -Method Post -Body @{ enabled = $true }
+    $null = Invoke-Emulator $emulator 'requests' -Method Delete
+    for ($i = 0; $i -lt $calls; $i++) { $null = Get-GptTrainerSession -SessionUuid $one.SessionUuid }
+    $ourConnections = @(Get-EmulatorRequest $emulator | Where-Object userAgent -Like 'GptTrainer-PowerShell/*' | ForEach-Object connectionId | Sort-Object -Unique).Count
+    $null = Invoke-Emulator $emulator 'requests' -Method Delete
+    for ($i = 0; $i -lt $calls; $i++) { $null = Invoke-RestMethod -Uri $sessionUri -Headers $headers }
+    $irmConnections = @(Get-EmulatorRequest $emulator -PathLike '/api/v1/session/*' | ForEach-Object connectionId | Sort-Object -Unique).Count
+    $null = Invoke-Emulator $emulator 'recording' -Method Post -Body @{ enabled = $false }
+    $ours = ConvertTo-Rate $oursSec $calls
+    $theirs = ConvertTo-Rate $irmSec $calls
+    Add-Row '6' 'Everyday calls' 'calls/s' $ours 'Invoke-RestMethod loop' $theirs '>= 2x Invoke-RestMethod' (($ours.Median / $theirs.Median) -ge 2)
+    Add-Row '6' 'TCP connections for 1,000 calls' 'conn.' (Get-Stat @($ourConnections)) 'Invoke-RestMethod loop' (Get-Stat @($irmConnections)) '1 connection' ($ourConnections -eq 1) -LowerIsBetter
+
+    # 7. Import cost --------------------------------------------------------------------------
+    Start-Section '7. Import-Module in a fresh pwsh -NoProfile, minus a bare start (10 of each, interleaved)'
+    $bare = [System.Collections.Generic.List[double]]::new()
+    $withImport = [System.Collections.Generic.List[double]]::new()
+    $null = & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$manifest'"
+    foreach ($i in 1..10) {
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $null = & dotnet pwsh -NoProfile -NonInteractive -Command 'exit 0'
+        $bare.Add($watch.Elapsed.TotalMilliseconds)
+        $watch.Restart()
+        $null = & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$manifest'; exit 0"
+        $withImport.Add($watch.Elapsed.TotalMilliseconds)
+    }
+    $bareStat = Get-Stat $bare
+    $importStat = Get-Stat $withImport
+    $added = [pscustomobject]@{ Median = $importStat.Median - $bareStat.Median; Min = $importStat.Min - $bareStat.Median; Max = $importStat.Max - $bareStat.Median }
+    Add-Row '7' 'Import cost (added to pwsh start)' 'ms' $added 'bare pwsh -NoProfile start' $bareStat '< 150 ms added' ($added.Median -lt 150) -LowerIsBetter
+
+    # 8. Parallel -----------------------------------------------------------------------------
+    Start-Section '8. 32 replies at once (ForEach-Object -Parallel -ThrottleLimit 32) against one alone'
+    $replyBytes = 8000000
+    $single = New-BenchSession @{ generateBytes = $replyBytes }
+    $singleSec = Measure-Module $single
+    $null = Invoke-Emulator $emulator 'reply' -Method Post -Body @{ generateBytes = $replyBytes }
+    $rounds = $Runs + 1
+    $ready = @(foreach ($r in 1..$rounds) { [System.Threading.CountdownEvent]::new(32) })
+    $go = @(foreach ($r in 1..$rounds) { [System.Threading.ManualResetEventSlim]::new($false) })
+    $done = @(foreach ($r in 1..$rounds) { [System.Threading.CountdownEvent]::new(32) })
+    $job = 1..32 | ForEach-Object -ThrottleLimit 32 -AsJob -Parallel {
+        $ErrorActionPreference = 'Stop'
+        Import-Module $using:manifest
+        Connect-GptTrainer -ApiKey ($using:emulator).ApiKey -BaseUri ($using:emulator).Uri
+        $session = New-GptTrainerSession -ChatbotUuid ($using:bot).ChatbotUuid
+        foreach ($r in 0..($using:rounds - 1)) {
+            [void]($using:ready)[$r].Signal()
+            ($using:go)[$r].Wait()
+            $received = 0
+            try {
+                Send-GptTrainerMessage -Query 'parallel' -SessionUuid $session.SessionUuid | ForEach-Object { $received += $_.Length }
+            }
+            finally {
+                [void]($using:done)[$r].Signal()
+            }
+            [pscustomobject]@{ Round = $r; Bytes = $received }
+        }
+    }
+    $parallelSec = [System.Collections.Generic.List[double]]::new()
+    try {
+        foreach ($r in 0..($rounds - 1)) {
+            if (-not $ready[$r].Wait([TimeSpan]::FromSeconds(120))) { throw "The parallel runspaces did not get ready: $($job | Receive-Job | Out-String)" }
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $go[$r].Set()
+            $done[$r].Wait()
+            $parallelSec.Add($watch.Elapsed.TotalSeconds)
+        }
+        $results = @($job | Receive-Job -Wait)
+    }
+    finally {
+        $job | Remove-Job -Force
+    }
+    $received = ($results | Where-Object Round -GT 0 | Measure-Object Bytes -Sum).Sum
+    if ($received -ne 32 * $replyBytes * $Runs) { throw "The parallel replies were incomplete: $received bytes." }
+    $parallelRate = ConvertTo-Rate (Get-Stat @($parallelSec | Select-Object -Skip 1)) (32 * $replyBytes / 1e6)
+    Add-Row '8' '32 parallel replies, total' 'MB/s' $parallelRate 'one reply alone' (ConvertTo-Rate $singleSec ($replyBytes / 1e6)) '' $null
+}
+finally {
+    Start-Section 'Done.'
+    $emulator | Stop-GptTrainerEmulator
+}
+
+#region report
+$lines = [System.Collections.Generic.List[string]]::new()
+$lines.Add('| # | Measure | GptTrainer: median [min-max] | Reference | Reference: median [min-max] | Ratio | Target | Met |')
+$lines.Add('|---|---|---|---|---|---|---|---|')
+foreach ($row in $rows) {
+    $ratio = if ($null -eq $row.Ratio) { '-' } else { '{0:N2}x' -f $row.Ratio }
+    $met = switch ($row.Met) { $true { 'yes' } $false { '**no**' } default { '-' } }
+    $lines.Add("| $($row.Number) | $($row.Measure) | $(Format-Stat $row.Ours $row.Unit) | $(if ($row.Reference) { $row.Reference } else { '-' }) | $(Format-Stat $row.Theirs $row.Unit) | $ratio | $(if ($row.Target) { $row.Target } else { '-' }) | $met |")
+}
+$table = $lines -join "`n"
+Write-Host ''
+Write-Host $table
+
+if ($OutFile) {
+    $os = [System.Runtime.InteropServices.RuntimeInformation]::OSDescription
+    $cpu = (Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -replace '^model name\s*:\s*', ''
+    $content = @"
+# Benchmarks
+
+Measured $(Get-Date -Format 'yyyy-MM-dd HH:mm') UTC$(if ((Get-Date).Kind -ne 'Utc') { '' }) with ``dotnet tool restore && dotnet pwsh ./build.ps1 -Task Bench``
+on $([Environment]::ProcessorCount) cores$(if ($cpu) { " ($cpu)" }), $os, PowerShell $($PSVersionTable.PSVersion), .NET $([Environment]::Version).
+The whole run took $([int]$benchWatch.Elapsed.TotalSeconds) s.
+
+Each figure is the median of $Runs runs after a warm-up, with the minimum and maximum in brackets; a
+rate's minimum comes from the slowest run. Ratios divide the GptTrainer median by the reference
+median (for latencies and costs, lower is better). MB = 10^6 bytes. Everything runs on loopback
+against the emulator (``src/GptTrainer.Emulator``), which is on the same two cores as the readers.
+
+$table
+
+How each figure is taken (``tests/bench/Invoke-Benchmarks.ps1``):
+
+1. A reply of 100,000 pieces of 16 bytes, each written and flushed on its own by the emulator, read by
+   ``Send-GptTrainerMessage | Out-Null``, by ``tests/bench/BareClient`` (HttpClient, 64 KiB reads, no
+   decoding, timed inside its own process) and by ``curl -sN -o /dev/null`` (timed from outside, so
+   including its process start).
+2. A 100 MB reply written in 64 KiB chunks as fast as the socket takes them, same readers plus
+   ``Invoke-RestMethod``.
+3. The emulator writes 30 pieces 50 ms apart, each carrying the UTC time it was written; the delay is
+   taken in ``ForEach-Object`` right after ``Send-GptTrainerMessage`` (and in the bare loop right after
+   its read). The p50 and p99 of each run are reported.
+4. 50 pieces 100 ms apart. GptTrainer: time until the first piece reaches ``ForEach-Object``.
+   ``Invoke-RestMethod`` can only return once the reply is complete; its runs go side by side.
+5. In a separate ``pwsh`` process: peak resident memory (``VmHWM``, reset before each run) minus the
+   resident memory just before a 1 GB reply streamed into ``Out-Null``.
+6. 1,000 sequential ``Get-GptTrainerSession -SessionUuid`` calls against 1,000 ``Invoke-RestMethod``
+   calls of the same endpoint; connections are the distinct connections the emulator saw in one more
+   batch of each.
+7. ``dotnet pwsh -NoProfile -Command "Import-Module ./GptTrainer.psd1"`` minus ``dotnet pwsh -NoProfile
+   -Command "exit 0"``, 10 of each, interleaved; min and max are relative to the bare median.
+8. 32 runspaces each stream an 8 MB reply at the same moment (released together by a shared gate
+   after every runspace has imported the module and opened its session); total bytes over the time
+   until the last reply ends, against one 8 MB reply alone.
+"@
+    Set-Content -Path $OutFile -Value $content -Encoding utf8
+    Write-Host "`nWritten to $OutFile"
+}
+#endregion
+
+Write-Host ("Benchmark run took {0:N0} s." -f $benchWatch.Elapsed.TotalSeconds)
