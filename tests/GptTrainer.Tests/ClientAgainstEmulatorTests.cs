@@ -73,6 +73,28 @@ public class ClientAgainstEmulatorTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public async Task SlicesALargeArrivalIntoSmallPiecesWithoutBreakingCharacters()
+    {
+        ApiClient client = Client();
+        (_, string session) = await NewSessionAsync(client);
+        string reply = new string('€', 200_000);
+        _emulator.Control.SetPlan(session, new ReplyPlan { Pieces = new() { reply }, PieceDelayMs = 0 });
+
+        using ReplyReader reader = await client.OpenReplyAsync(client.UriFor("session/{0}/message/stream", session), new Dictionary<string, object> { ["query"] = "big" }, default);
+        var pieces = new List<string>();
+        string? piece;
+        while ((piece = await reader.ReadPieceAsync()) is not null)
+        {
+            pieces.Add(piece);
+        }
+
+        Assert.Equal(reply, string.Concat(pieces));
+        Assert.True(pieces.Count >= 600_000 / (32 * 1024), $"only {pieces.Count} pieces");
+        Assert.All(pieces, p => Assert.True(p.Length <= 32 * 1024, $"a piece of {p.Length} chars"));
+        Assert.Equal(600_000, reader.BytesReceived);
+    }
+
+    [Fact]
     public async Task SendsTheBearerKeyAndJson()
     {
         ApiClient client = Client();

@@ -43,6 +43,22 @@ function Measure-Repeated {
     Get-Stat @(foreach ($i in 1..$Runs) { & $Block })
 }
 
+function Measure-Interleaved {
+    <#
+    Runs each named block once to warm up, then $Runs rounds in which every block runs once, in turn,
+    so that drift (JIT tiering in the emulator, a busy core) falls on all readers alike.
+    #>
+    param([System.Collections.Specialized.OrderedDictionary] $Blocks)
+    $values = @{}
+    foreach ($name in $Blocks.Keys) { $null = & $Blocks[$name]; $values[$name] = [System.Collections.Generic.List[double]]::new() }
+    foreach ($i in 1..$Runs) {
+        foreach ($name in $Blocks.Keys) { $values[$name].Add((& $Blocks[$name])) }
+    }
+    $stats = @{}
+    foreach ($name in $Blocks.Keys) { $stats[$name] = Get-Stat $values[$name] }
+    $stats
+}
+
 function New-BenchSession([hashtable] $Plan) {
     $session = New-GptTrainerSession -ChatbotUuid $script:bot.ChatbotUuid
     $Plan.sessionUuid = $session.SessionUuid
@@ -53,20 +69,24 @@ function New-BenchSession([hashtable] $Plan) {
 function Get-StreamUri([string] $session) { "$($emulator.Uri)/api/v1/session/$session/message/stream" }
 
 function Invoke-BareClient([string] $session, [string] $mode) {
-    # One process, warm-up plus $Runs runs, each timed inside it, so process start-up is not counted.
-    $lines = & dotnet $bareClient (Get-StreamUri $session) $emulator.ApiKey ($Runs + 1) $mode
+    # Two runs in one process, the first to warm its JIT; the second, timed inside the process, counts.
+    $lines = & dotnet $bareClient (Get-StreamUri $session) $emulator.ApiKey 2 $mode
     if ($LASTEXITCODE -ne 0) { throw "BareClient failed: $lines" }
-    @($lines | ForEach-Object { $_ | ConvertFrom-Json } | Select-Object -Skip 1)
+    @($lines)[-1] | ConvertFrom-Json
 }
 
-function Measure-Curl([string] $session) {
-    Measure-Repeated {
-        $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        & $curl.Source -sN -o /dev/null -X POST -H "Authorization: Bearer $($emulator.ApiKey)" -H 'Content-Type: application/json' -d '{"query":"bench"}' (Get-StreamUri $session)
-        $watch.Stop()
-        if ($LASTEXITCODE -ne 0) { throw "curl failed with $LASTEXITCODE" }
-        $watch.Elapsed.TotalSeconds
-    }
+function Invoke-Curl([string] $session) {
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    & $curl.Source -sN -o /dev/null -X POST -H "Authorization: Bearer $($emulator.ApiKey)" -H 'Content-Type: application/json' -d '{"query":"bench"}' (Get-StreamUri $session)
+    $watch.Stop()
+    if ($LASTEXITCODE -ne 0) { throw "curl failed with $LASTEXITCODE" }
+    $watch.Elapsed.TotalSeconds
+}
+
+function Invoke-Module([string] $session) {
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    Send-GptTrainerMessage -Query 'bench' -SessionUuid $session | Out-Null
+    $watch.Elapsed.TotalSeconds
 }
 
 function Invoke-RestMethodStream([string] $session) {
@@ -74,11 +94,7 @@ function Invoke-RestMethodStream([string] $session) {
 }
 
 function Measure-Module([string] $session) {
-    Measure-Repeated {
-        $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        Send-GptTrainerMessage -Query 'bench' -SessionUuid $session | Out-Null
-        $watch.Elapsed.TotalSeconds
-    }
+    Measure-Repeated { Invoke-Module $session }
 }
 
 $rows = [System.Collections.Generic.List[object]]::new()
@@ -119,37 +135,51 @@ try {
     Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri
     $bot = New-GptTrainerChatbot -Name 'Benchmark bot'
 
+    # Warm the emulator's own code (its JIT tiers) before any figure is taken.
+    $warmPieces = New-BenchSession @{ generatePieces = 20000; pieceSize = 16 }
+    $warmBulk = New-BenchSession @{ generateBytes = 20000000 }
+    foreach ($i in 1..3) { $null = Invoke-Module $warmPieces; $null = Invoke-Module $warmBulk }
+
     # 1. Per-piece throughput -----------------------------------------------------------------
     Start-Section '1. 100,000 pieces, each flushed on its own'
     $pieceCount = 100000
     $pieceBytes = $pieceCount * 16
     $pieces = New-BenchSession @{ generatePieces = $pieceCount; pieceSize = 16 }
-    $oursSec = Measure-Module $pieces
-    $bareSec = Get-Stat @((Invoke-BareClient $pieces 'drain').ms | ForEach-Object { $_ / 1000 })
-    Add-Row '1' 'Per-piece throughput' 'pieces/s' (ConvertTo-Rate $oursSec $pieceCount) 'bare HttpClient loop' (ConvertTo-Rate $bareSec $pieceCount) '>= 0.5x bare loop' (($bareSec.Median / $oursSec.Median) -ge 0.5)
-    Add-Row '1' 'Per-piece throughput' 'MB/s' (ConvertTo-Rate $oursSec ($pieceBytes / 1e6)) 'bare HttpClient loop' (ConvertTo-Rate $bareSec ($pieceBytes / 1e6)) '' $null
+    $readers = [ordered]@{
+        ours = { Invoke-Module $pieces }
+        bare = { (Invoke-BareClient $pieces 'drain').ms / 1000 }
+    }
+    if ($curl) { $readers.curl = { Invoke-Curl $pieces } }
+    $t = Measure-Interleaved $readers
+    Add-Row '1' 'Per-piece throughput' 'pieces/s' (ConvertTo-Rate $t.ours $pieceCount) 'bare HttpClient loop' (ConvertTo-Rate $t.bare $pieceCount) '>= 0.5x bare loop' (($t.bare.Median / $t.ours.Median) -ge 0.5)
+    Add-Row '1' 'Per-piece throughput' 'MB/s' (ConvertTo-Rate $t.ours ($pieceBytes / 1e6)) 'bare HttpClient loop' (ConvertTo-Rate $t.bare ($pieceBytes / 1e6)) '' $null
     if ($curl) {
-        $curlSec = Measure-Curl $pieces
-        Add-Row '1' 'Per-piece throughput' 'pieces/s' (ConvertTo-Rate $oursSec $pieceCount) 'curl -sN' (ConvertTo-Rate $curlSec $pieceCount) '' $null
+        Add-Row '1' 'Per-piece throughput' 'pieces/s' (ConvertTo-Rate $t.ours $pieceCount) 'curl -sN' (ConvertTo-Rate $t.curl $pieceCount) '' $null
     }
 
     # 2. Bulk throughput ----------------------------------------------------------------------
     Start-Section '2. 100 MB written as fast as the socket takes it'
     $bulkBytes = 100000000
     $bulk = New-BenchSession @{ generateBytes = $bulkBytes }
-    $oursSec = Measure-Module $bulk
-    $bareSec = Get-Stat @((Invoke-BareClient $bulk 'drain').ms | ForEach-Object { $_ / 1000 })
-    $ours = ConvertTo-Rate $oursSec ($bulkBytes / 1e6)
-    Add-Row '2' 'Bulk throughput' 'MB/s' $ours 'bare HttpClient loop' (ConvertTo-Rate $bareSec ($bulkBytes / 1e6)) '>= 0.7x bare loop' (($bareSec.Median / $oursSec.Median) -ge 0.7)
+    $readers = [ordered]@{
+        ours = { Invoke-Module $bulk }
+        bare = { (Invoke-BareClient $bulk 'drain').ms / 1000 }
+        text = { (Invoke-BareClient $bulk 'decode').ms / 1000 }
+        irm  = {
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $null = Invoke-RestMethodStream $bulk
+            $watch.Elapsed.TotalSeconds
+        }
+    }
+    if ($curl) { $readers.curl = { Invoke-Curl $bulk } }
+    $t = Measure-Interleaved $readers
+    $ours = ConvertTo-Rate $t.ours ($bulkBytes / 1e6)
+    Add-Row '2' 'Bulk throughput' 'MB/s' $ours 'bare HttpClient loop' (ConvertTo-Rate $t.bare ($bulkBytes / 1e6)) '>= 0.7x bare loop' (($t.bare.Median / $t.ours.Median) -ge 0.7)
+    Add-Row '2' 'Bulk throughput' 'MB/s' $ours 'bare loop that also decodes to strings' (ConvertTo-Rate $t.text ($bulkBytes / 1e6)) '' $null
     if ($curl) {
-        Add-Row '2' 'Bulk throughput' 'MB/s' $ours 'curl -sN' (ConvertTo-Rate (Measure-Curl $bulk) ($bulkBytes / 1e6)) '' $null
+        Add-Row '2' 'Bulk throughput' 'MB/s' $ours 'curl -sN' (ConvertTo-Rate $t.curl ($bulkBytes / 1e6)) '' $null
     }
-    $irmSec = Measure-Repeated {
-        $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        $null = Invoke-RestMethodStream $bulk
-        $watch.Elapsed.TotalSeconds
-    }
-    Add-Row '2' 'Bulk throughput' 'MB/s' $ours 'Invoke-RestMethod' (ConvertTo-Rate $irmSec ($bulkBytes / 1e6)) '' $null
+    Add-Row '2' 'Bulk throughput' 'MB/s' $ours 'Invoke-RestMethod' (ConvertTo-Rate $t.irm ($bulkBytes / 1e6)) '' $null
 
     # 3. Latency of a piece -------------------------------------------------------------------
     Start-Section '3. Delay from the emulator writing a piece to the piece reaching the pipeline'
@@ -165,7 +195,7 @@ try {
         , $delays.ToArray()
     }
     $runDelays = @($runDelays | Select-Object -Skip 1)
-    $bareDelays = @((Invoke-BareClient $stamped 'stamps') | ForEach-Object { , ([double[]]$_.delaysUs) })
+    $bareDelays = @(foreach ($i in 1..$Runs) { , ([double[]](Invoke-BareClient $stamped 'stamps').delaysUs) })
     $p50 = Get-Stat @($runDelays | ForEach-Object { (Get-Percentile $_ 50) / 1000 })
     $p99 = Get-Stat @($runDelays | ForEach-Object { (Get-Percentile $_ 99) / 1000 })
     Add-Row '3' 'Piece latency p50' 'ms' $p50 'bare HttpClient loop' (Get-Stat @($bareDelays | ForEach-Object { (Get-Percentile $_ 50) / 1000 })) '< 1 ms' ($p50.Median -lt 1) -LowerIsBetter
@@ -212,16 +242,20 @@ try {
     $one = New-GptTrainerSession -ChatbotUuid $bot.ChatbotUuid
     $sessionUri = "$($emulator.Uri)/api/v1/session/$($one.SessionUuid)"
     $headers = @{ Authorization = "Bearer $($emulator.ApiKey)" }
-    $oursSec = Measure-Repeated {
-        $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        for ($i = 0; $i -lt $calls; $i++) { $null = Get-GptTrainerSession -SessionUuid $one.SessionUuid }
-        $watch.Elapsed.TotalSeconds
-    }
-    $irmSec = Measure-Repeated {
-        $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        for ($i = 0; $i -lt $calls; $i++) { $null = Invoke-RestMethod -Uri $sessionUri -Headers $headers }
-        $watch.Elapsed.TotalSeconds
-    }
+    $t = Measure-Interleaved ([ordered]@{
+        ours = {
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            for ($i = 0; $i -lt $calls; $i++) { $null = Get-GptTrainerSession -SessionUuid $one.SessionUuid }
+            $watch.Elapsed.TotalSeconds
+        }
+        irm  = {
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            for ($i = 0; $i -lt $calls; $i++) { $null = Invoke-RestMethod -Uri $sessionUri -Headers $headers }
+            $watch.Elapsed.TotalSeconds
+        }
+    })
+    $oursSec = $t.ours
+    $irmSec = $t.irm
     # Connections: one more batch of each with request recording on, counting the distinct connections used.
     $null = Invoke-Emulator $emulator 'recording' -Method Post -Body @{ enabled = $true }
     $null = Invoke-Emulator $emulator 'requests' -Method Delete
@@ -239,20 +273,39 @@ try {
     # 7. Import cost --------------------------------------------------------------------------
     Start-Section '7. Import-Module in a fresh pwsh -NoProfile, minus a bare start (10 of each, interleaved)'
     $bare = [System.Collections.Generic.List[double]]::new()
-    $withImport = [System.Collections.Generic.List[double]]::new()
-    $null = & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$manifest'"
+    $import = [System.Collections.Generic.List[double]]::new()
+    $inside = [System.Collections.Generic.List[double]]::new()
+    $timedImport = "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$manifest'; [Console]::WriteLine(`$w.Elapsed.TotalMilliseconds)"
+    $null = & dotnet pwsh -NoProfile -NonInteractive -Command $timedImport
     foreach ($i in 1..10) {
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
         $null = & dotnet pwsh -NoProfile -NonInteractive -Command 'exit 0'
         $bare.Add($watch.Elapsed.TotalMilliseconds)
         $watch.Restart()
-        $null = & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$manifest'; exit 0"
-        $withImport.Add($watch.Elapsed.TotalMilliseconds)
+        $printed = & dotnet pwsh -NoProfile -NonInteractive -Command $timedImport
+        $import.Add($watch.Elapsed.TotalMilliseconds)
+        $inside.Add([double]@($printed)[-1])
     }
-    $bareStat = Get-Stat $bare
-    $importStat = Get-Stat $withImport
-    $added = [pscustomobject]@{ Median = $importStat.Median - $bareStat.Median; Min = $importStat.Min - $bareStat.Median; Max = $importStat.Max - $bareStat.Median }
-    Add-Row '7' 'Import cost (added to pwsh start)' 'ms' $added 'bare pwsh -NoProfile start' $bareStat '< 150 ms added' ($added.Median -lt 150) -LowerIsBetter
+    # Each import is compared with the bare start just before it, so a slow moment hits both.
+    $added = Get-Stat @(0..9 | ForEach-Object { $import[$_] - $bare[$_] })
+    Add-Row '7' 'Import cost (added to pwsh start)' 'ms' $added 'bare pwsh -NoProfile start' (Get-Stat $bare) '< 150 ms added' ($added.Median -lt 150) -LowerIsBetter
+    Add-Row '7' 'Import-Module, timed inside pwsh' 'ms' (Get-Stat $inside) '' $null '' $null -LowerIsBetter
+
+    # What bounds it: the first format file a session loads makes PowerShell build its whole
+    # formatting database, whoever the file belongs to. Loading a one-view file first shows that share.
+    $minimalFormat = Join-Path ([System.IO.Path]::GetTempPath()) "gpttrainer-bench-$PID.Format.ps1xml"
+    Set-Content -Path $minimalFormat -Value '<Configuration><ViewDefinitions><View><Name>B</Name><ViewSelectedBy><TypeName>Bench.Only</TypeName></ViewSelectedBy><TableControl><TableHeaders><TableColumnHeader/></TableHeaders><TableRowEntries><TableRowEntry><TableColumnItems><TableColumnItem><PropertyName>A</PropertyName></TableColumnItem></TableColumnItems></TableRowEntry></TableRowEntries></TableControl></View></ViewDefinitions></Configuration>'
+    $formatFirst = "`$w = [Diagnostics.Stopwatch]::StartNew(); Update-FormatData -AppendPath '$minimalFormat'; `$f = `$w.Elapsed.TotalMilliseconds; `$w.Restart(); Import-Module '$manifest'; [Console]::WriteLine(`"`$f `$(`$w.Elapsed.TotalMilliseconds)`")"
+    $formatShare = [System.Collections.Generic.List[double]]::new()
+    $ownShare = [System.Collections.Generic.List[double]]::new()
+    foreach ($i in 1..$Runs) {
+        $parts = (@(& dotnet pwsh -NoProfile -NonInteractive -Command $formatFirst)[-1] -split ' ')
+        $formatShare.Add([double]$parts[0])
+        $ownShare.Add([double]$parts[1])
+    }
+    Remove-Item $minimalFormat -ErrorAction SilentlyContinue
+    Add-Row '7' '... first format file of a session (any module)' 'ms' (Get-Stat $formatShare) '' $null '' $null -LowerIsBetter
+    Add-Row '7' '... the module itself, once formatting is up' 'ms' (Get-Stat $ownShare) '' $null '' $null -LowerIsBetter
 
     # 8. Parallel -----------------------------------------------------------------------------
     Start-Section '8. 32 replies at once (ForEach-Object -Parallel -ThrottleLimit 32) against one alone'
@@ -338,12 +391,16 @@ $table
 
 How each figure is taken (``tests/bench/Invoke-Benchmarks.ps1``):
 
+Readers of the same figure take turns, run by run, so drift (the emulator's JIT warming up, a busy
+core) falls on all of them alike.
+
 1. A reply of 100,000 pieces of 16 bytes, each written and flushed on its own by the emulator, read by
    ``Send-GptTrainerMessage | Out-Null``, by ``tests/bench/BareClient`` (HttpClient, 64 KiB reads, no
-   decoding, timed inside its own process) and by ``curl -sN -o /dev/null`` (timed from outside, so
-   including its process start).
+   decoding; its second run in a fresh process, timed inside it) and by ``curl -sN -o /dev/null``
+   (timed from outside, so including its process start).
 2. A 100 MB reply written in 64 KiB chunks as fast as the socket takes them, same readers plus
-   ``Invoke-RestMethod``.
+   ``Invoke-RestMethod``, and the bare loop once more, this time turning each read into a string
+   (UTF-8 to UTF-16) as any reader that hands out text must.
 3. The emulator writes 30 pieces 50 ms apart, each carrying the UTC time it was written; the delay is
    taken in ``ForEach-Object`` right after ``Send-GptTrainerMessage`` (and in the bare loop right after
    its read). The p50 and p99 of each run are reported.
@@ -355,7 +412,12 @@ How each figure is taken (``tests/bench/Invoke-Benchmarks.ps1``):
    calls of the same endpoint; connections are the distinct connections the emulator saw in one more
    batch of each.
 7. ``dotnet pwsh -NoProfile -Command "Import-Module ./GptTrainer.psd1"`` minus ``dotnet pwsh -NoProfile
-   -Command "exit 0"``, 10 of each, interleaved; min and max are relative to the bare median.
+   -Command "exit 0"``, 10 of each, interleaved, each import compared with the bare start just before
+   it; then ``Import-Module`` timed inside those processes. The last two rows split that time, in
+   processes that first load a one-view format file of no module and then import GptTrainer: the
+   first format file a session loads makes PowerShell build its whole formatting database (a bare
+   start never does; any session does at its first formatted output), and what remains is the
+   module's own cost.
 8. 32 runspaces each stream an 8 MB reply at the same moment (released together by a shared gate
    after every runspace has imported the module and opened its session); total bytes over the time
    until the last reply ends, against one 8 MB reply alone.

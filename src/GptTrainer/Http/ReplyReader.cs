@@ -12,8 +12,12 @@ namespace GptTrainer.Http;
 /// </summary>
 internal sealed class ReplyReader : IDisposable
 {
-    // 32 KiB decodes to at most 32K chars, a 64 KB string: still a small-object-heap allocation.
-    private const int BufferSize = 32 * 1024;
+    // Network reads fill a large buffer, so that one wake-up takes all that has arrived...
+    private const int BufferSize = 256 * 1024;
+
+    // ...but each piece decodes at most 32 KiB: at most 32K chars, a 64 KB string, which stays on the
+    // small-object heap instead of costing a large-object allocation apiece.
+    private const int MaxPieceBytes = 32 * 1024;
     private readonly ApiResponse _response;
     private readonly Stream _body;
     private readonly Utf8PieceDecoder _decoder = new();
@@ -52,6 +56,18 @@ internal sealed class ReplyReader : IDisposable
     {
         while (!_finished)
         {
+            if (_start < _end)
+            {
+                // Bytes that arrived with the previous piece but did not fit into it.
+                string? waiting = NextPiece();
+                if (waiting is not null)
+                {
+                    return waiting;
+                }
+
+                continue;
+            }
+
             if (_end == _buffer.Length)
             {
                 _start = _end = 0;
@@ -78,24 +94,36 @@ internal sealed class ReplyReader : IDisposable
 
             _end += read;
             TakeWhatHasAlreadyArrived();
-
-            string text = _decoder.Decode(_buffer, _start, _end - _start);
-            BytesReceived += _end - _start;
-            _start = _end;
-            if (_endOfReply)
+            string? piece = NextPiece();
+            if (piece is not null)
             {
-                _finished = true;
-                text += _decoder.Flush();
-            }
-
-            if (text.Length > 0)
-            {
-                PiecesReceived++;
-                return text;
+                return piece;
             }
         }
 
         return null;
+    }
+
+    /// <summary>Decodes the next at most <see cref="MaxPieceBytes"/> bytes; null when they held only part of a character.</summary>
+    private string? NextPiece()
+    {
+        int count = Math.Min(MaxPieceBytes, _end - _start);
+        string text = _decoder.Decode(_buffer, _start, count);
+        BytesReceived += count;
+        _start += count;
+        if (_endOfReply && _start == _end)
+        {
+            _finished = true;
+            text += _decoder.Flush();
+        }
+
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        PiecesReceived++;
+        return text;
     }
 
     /// <summary>

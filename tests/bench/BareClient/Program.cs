@@ -4,6 +4,7 @@
 // usage: BareClient <stream-url> <api-key> <runs> <mode>
 //   mode "drain":  read to the end; report elapsed ms, bytes and reads
 //   mode "stamps": also, for each "T=<ticks>" line, how long after it was written it was read (µs)
+//   mode "decode": also turn each read into a string, as any reader that hands out text must
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -19,8 +20,11 @@ string url = args[0];
 string key = args[1];
 int runs = int.Parse(args[2]);
 bool stamps = args[3] == "stamps";
+bool decode = args[3] == "decode";
 using var client = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None }) { Timeout = Timeout.InfiniteTimeSpan };
 byte[] buffer = new byte[64 * 1024];
+var decoder = new UTF8Encoding(false).GetDecoder();
+char[] chars = new char[buffer.Length + 1];
 
 for (int run = 0; run < runs; run++)
 {
@@ -43,6 +47,12 @@ for (int run = 0; run < runs; run++)
         long now = DateTime.UtcNow.Ticks;
         bytes += n;
         reads++;
+        if (decode)
+        {
+            int count = decoder.GetChars(buffer, 0, n, chars, 0, flush: false);
+            GC.KeepAlive(new string(chars, 0, count));
+        }
+
         if (stamps)
         {
             foreach (char c in Encoding.ASCII.GetString(buffer, 0, n))
