@@ -102,16 +102,12 @@ function Invoke-Demo {
         Import-Module (Join-Path $root 'GptTrainer.psd1') -Force
         Write-Host "Emulator running at $($emulator.Uri)" -ForegroundColor DarkGray
 
-        # The demo chatbot is seeded the way an admin would have set it up in the web app.
-        $bot = Invoke-Emulator $emulator 'chatbot/create' -Api -Method Post -Body @{ name = 'Demo support bot'; show_citations = $true }
-        $null = Invoke-Emulator $emulator "chatbot/$($bot.uuid)/data-source/qa" -Api -Method Post -Body @{
-            question = 'How do I reset my password?'
-            answer   = 'To reset your password, open Settings, choose Security and click Reset password; a link arrives by email within a minute.'
-        }
-
         Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri
+        $bot = New-GptTrainerChatbot -Name 'Demo support bot' -ShowCitations
+        $null = $bot | New-GptTrainerDataSource -Question 'How do I reset my password?' `
+            -Answer 'To reset your password, open Settings, choose Security and click Reset password; a link arrives by email within a minute.'
         $session = Get-GptTrainerChatbot -Name 'Demo support bot' | New-GptTrainerSession
-        Write-Host "Session $($session.SessionUuid) opened." -ForegroundColor DarkGray
+        Write-Host "Chatbot '$($bot.Name)' with one Q&A source; session $($session.SessionUuid) opened." -ForegroundColor DarkGray
 
         $question = 'How do I reset my password?'
         Write-Host "`n> $question" -ForegroundColor Cyan
@@ -123,7 +119,7 @@ function Invoke-Demo {
         Write-Host "`n`n($pieces pieces streamed into the pipeline as they arrived)" -ForegroundColor DarkGray
 
         $message = Get-GptTrainerMessage | Select-Object -Last 1
-        Write-Host "Stored as message $($message.MessageUuid), finish reason '$($message.FinishReason)', $($message.Citations.Count) citation(s)." -ForegroundColor DarkGray
+        Write-Host "Stored as message $($message.MessageUuid), finish reason '$($message.FinishReason)', citing '$($message.Citations.Title -join "', '")'." -ForegroundColor DarkGray
     }
     finally {
         Stop-GptTrainerEmulator $emulator

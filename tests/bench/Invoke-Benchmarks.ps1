@@ -378,7 +378,7 @@ if ($OutFile) {
     $content = @"
 # Benchmarks
 
-Measured $(Get-Date -Format 'yyyy-MM-dd HH:mm') UTC$(if ((Get-Date).Kind -ne 'Utc') { '' }) with ``dotnet tool restore && dotnet pwsh ./build.ps1 -Task Bench``
+Measured $((Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm')) UTC with ``dotnet tool restore && dotnet pwsh ./build.ps1 -Task Bench``
 on $([Environment]::ProcessorCount) cores$(if ($cpu) { " ($cpu)" }), $os, PowerShell $($PSVersionTable.PSVersion), .NET $([Environment]::Version).
 The whole run took $([int]$benchWatch.Elapsed.TotalSeconds) s.
 

@@ -107,8 +107,10 @@ Describe 'Data sources' {
         Get-EmulatorRequestCount $emulator | Should -Be 0
     }
 
-    It 'adds a Q&A pair and exposes meta_json parsed and raw' {
-        $qa = New-GptTrainerDataSource -Question 'Do you ship abroad?' -Answer 'Yes, to 30 countries.'
+    It 'adds a Q&A pair to a piped chatbot and exposes meta_json parsed and raw' {
+        $other = New-GptTrainerChatbot -Name 'Other bot'
+        $qa = $other | New-GptTrainerDataSource -Question 'Do you ship abroad?' -Answer 'Yes, to 30 countries.'
+        (Get-SentRequest $emulator '*/data-source/qa' POST).path | Should -Be "/api/v1/chatbot/$($other.ChatbotUuid)/data-source/qa"
         $sent = (Get-SentRequest $emulator '*/data-source/qa' POST).Json
         $sent.question | Should -Be 'Do you ship abroad?'
         $sent.answer | Should -Be 'Yes, to 30 countries.'

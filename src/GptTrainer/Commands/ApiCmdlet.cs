@@ -14,7 +14,7 @@ namespace GptTrainer.Commands;
 /// Base of the cmdlets that call the API: resolves the connection, applies per-call retry and timeout
 /// settings, and turns failures into non-terminating errors so one bad pipeline item does not stop the rest.
 /// </summary>
-public abstract partial class ApiCmdlet : GptTrainerCmdlet
+public abstract class ApiCmdlet : GptTrainerCmdlet
 {
     private ApiClient? _client;
 
@@ -126,10 +126,7 @@ public abstract partial class ApiCmdlet : GptTrainerCmdlet
 
         return current;
     }
-}
 
-public abstract partial class ApiCmdlet
-{
     private const string HowToSetChatbot = "pass -ChatbotUuid, pipe in a chatbot from Get-GptTrainerChatbot, or open a session with New-GptTrainerSession.";
 
     /// <summary>The chatbot a child resource belongs to: the one given, or the current chatbot.</summary>

@@ -60,7 +60,7 @@ public sealed class NewGptTrainerDataSourceCommand : ApiCmdlet
     private const string UrlSet = "Url";
     private const string QaSet = "QA";
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ChatbotUuidCompleter))]
     public string? ChatbotUuid { get; set; }
 

@@ -71,9 +71,9 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
             SendStreaming(session);
         }
 
-        if (PassThru)
+        if (PassThru && FindStoredMessage(session) is Message stored)
         {
-            WriteObject(FindStoredMessage(session));
+            WriteObject(stored);
         }
     }
 
@@ -86,11 +86,12 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
             body["session_document_uuids"] = _documentUuids;
         }
 
-        object? answer = Await(Client.SendJsonAsync(ApiRequest.Json(HttpMethod.Post, Client.UriFor("session/{0}/message/non-stream", session), body), StopToken));
+        Uri uri = Client.UriFor("session/{0}/message/non-stream", session);
+        object? answer = Await(Client.SendJsonAsync(ApiRequest.Json(HttpMethod.Post, uri, body), StopToken));
         string? reply = (answer as JsonObject)?.GetString("response");
         if (reply is null)
         {
-            throw new GptTrainerApiException(200, "OK", "POST", $"/session/{session}/message/non-stream", "the answer has no \"response\" field");
+            throw new GptTrainerApiException(200, "OK", "POST", uri.AbsolutePath, "the answer has no \"response\" field");
         }
 
         WriteObject(reply);
@@ -99,15 +100,13 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
     /// <summary>POST /session-document/upload: undocumented, used by the official Python SDK.</summary>
     private string UploadDocument(string path)
     {
-        var request = new ApiRequest(
-            HttpMethod.Post,
-            Client.UriFor("session-document/upload"),
-            Multipart.FileContent(path, new[] { ("filename", System.IO.Path.GetFileName(path)) }, this, "Uploading session document"));
+        Uri uri = Client.UriFor("session-document/upload");
+        var request = new ApiRequest(HttpMethod.Post, uri, Multipart.FileContent(path, new[] { ("filename", System.IO.Path.GetFileName(path)) }, this, "Uploading session document"));
         object? answer = Await(Client.SendJsonAsync(request, StopToken));
         string? uuid = (answer as JsonObject)?.GetString("uuid");
         if (uuid is null)
         {
-            throw new GptTrainerApiException(200, "OK", "POST", "/api/v1/session-document/upload", "the answer has no document uuid");
+            throw new GptTrainerApiException(200, "OK", "POST", uri.AbsolutePath, "the answer has no document uuid");
         }
 
         Verbose($"Uploaded {path} as session document {uuid}.");

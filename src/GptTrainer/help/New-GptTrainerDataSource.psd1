@@ -12,7 +12,7 @@ New-GptTrainerDataSource has three forms:
 New sources start in a processing status (await) and become success once the service has processed them.
 '@
     Parameters  = @{
-        ChatbotUuid         = 'The chatbot to add to; defaults to the current chatbot.'
+        ChatbotUuid         = 'The chatbot to add to; defaults to the current chatbot. Binds from the ChatbotUuid property of piped objects, so a chatbot can be piped in with -Url or -Question.'
         Path                = 'Files to upload; wildcards expand. Takes pipeline input by value.'
         LiteralPath         = 'Files to upload, taken literally. Binds from the PSPath property of items piped from Get-ChildItem.'
         Url                 = 'Absolute http or https addresses of web pages to add.'
@@ -23,7 +23,7 @@ New sources start in a processing status (await) and become success once the ser
         Confirm             = 'Asks for confirmation before adding each source.'
     }
     Inputs      = @{
-        'System.String'     = 'Paths, by value (-Path).'
+        'System.String'     = 'Paths, by value (-Path); a chatbot uuid, by the property name ChatbotUuid.'
         'System.IO.FileInfo' = 'Files from Get-ChildItem, by the property name PSPath (-LiteralPath).'
     }
     Outputs     = @{ 'GptTrainer.Models.DataSource' = 'The new source, or the existing one when the chatbot already had it.' }

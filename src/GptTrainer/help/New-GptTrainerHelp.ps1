@@ -35,6 +35,19 @@ function Add-Paragraphs([System.Xml.XmlWriter] $w, [string] $element, [string] $
     $w.WriteEndElement()
 }
 
+function Add-TypeList([System.Xml.XmlWriter] $w, [string] $listElement, [string] $itemElement, [hashtable] $types) {
+    $w.WriteStartElement('command', $listElement, $namespaces.command)
+    foreach ($entry in $types.GetEnumerator() | Sort-Object Key) {
+        $w.WriteStartElement('command', $itemElement, $namespaces.command)
+        $w.WriteStartElement('dev', 'type', $namespaces.dev)
+        Add-Text $w 'maml:name' $entry.Key
+        $w.WriteEndElement()
+        Add-Paragraphs $w 'maml:description' $entry.Value
+        $w.WriteEndElement()
+    }
+    $w.WriteEndElement()
+}
+
 function Get-ParameterText([string] $cmdlet, $help, [string] $name) {
     if ($help.Parameters.ContainsKey($name)) { return $help.Parameters[$name] }
     if ($shared.Parameters.ContainsKey($name)) { return $shared.Parameters[$name] }
@@ -132,29 +145,10 @@ foreach ($command in Get-Command -Module $ModuleName -CommandType Cmdlet | Sort-
     }
     $w.WriteEndElement()
 
-    $w.WriteStartElement('command', 'inputTypes', $namespaces.command)
     $inputs = if ($help.ContainsKey('Inputs')) { $help.Inputs } else { @{ 'None' = 'This cmdlet does not take pipeline input.' } }
-    foreach ($entry in $inputs.GetEnumerator() | Sort-Object Key) {
-        $w.WriteStartElement('command', 'inputType', $namespaces.command)
-        $w.WriteStartElement('dev', 'type', $namespaces.dev)
-        Add-Text $w 'maml:name' $entry.Key
-        $w.WriteEndElement()
-        Add-Paragraphs $w 'maml:description' $entry.Value
-        $w.WriteEndElement()
-    }
-    $w.WriteEndElement()
-
-    $w.WriteStartElement('command', 'returnValues', $namespaces.command)
+    Add-TypeList $w 'inputTypes' 'inputType' $inputs
     $outputs = if ($help.ContainsKey('Outputs')) { $help.Outputs } else { @{ 'None' = 'This cmdlet writes nothing to the pipeline.' } }
-    foreach ($entry in $outputs.GetEnumerator() | Sort-Object Key) {
-        $w.WriteStartElement('command', 'returnValue', $namespaces.command)
-        $w.WriteStartElement('dev', 'type', $namespaces.dev)
-        Add-Text $w 'maml:name' $entry.Key
-        $w.WriteEndElement()
-        Add-Paragraphs $w 'maml:description' $entry.Value
-        $w.WriteEndElement()
-    }
-    $w.WriteEndElement()
+    Add-TypeList $w 'returnValues' 'returnValue' $outputs
 
     if ($help.ContainsKey('Notes')) {
         $w.WriteStartElement('maml', 'alertSet', $namespaces.maml)
