@@ -29,6 +29,12 @@ function Wait-Until {
     }
 }
 
+function New-TestDirectory {
+    <# A fresh directory under the temp folder for a test file's files; remove it in AfterAll. #>
+    $path = Join-Path ([System.IO.Path]::GetTempPath()) "gpttrainer-tests-$([guid]::NewGuid().ToString('N'))"
+    (New-Item -ItemType Directory -Path $path).FullName
+}
+
 function Get-FreeLoopbackPort {
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
     $listener.Start()

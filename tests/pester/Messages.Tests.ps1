@@ -1,8 +1,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $emulator = Start-GptTrainerEmulator
-    $work = Join-Path ([System.IO.Path]::GetTempPath()) "gpttrainer-tests-$([guid]::NewGuid().ToString('N'))"
-    $null = New-Item -ItemType Directory -Path $work
+    $work = New-TestDirectory
 }
 
 AfterAll {

@@ -1,8 +1,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $emulator = Start-GptTrainerEmulator
-    $work = Join-Path ([System.IO.Path]::GetTempPath()) "gpttrainer-secrets-$([guid]::NewGuid().ToString('N'))"
-    $null = New-Item -ItemType Directory -Path $work
+    $work = New-TestDirectory
     $doc = Join-Path $work 'doc.txt'
     Set-Content -Path $doc -Value 'A document for the session.'
 
@@ -115,7 +114,9 @@ Describe 'The API key never shows' {
             Remove-GptTrainerSourceTag -SourceTagUuid $unknown -Confirm:$false -Verbose -Debug
             Invoke-Emulator $emulator 'faults' -Method Post -Body @{ path = '/message/stream$'; status = 429; retryAfter = '0' } | Out-Null
             Send-GptTrainerMessage -Query 'retry me' -Raw -Verbose -Debug
-            Invoke-Emulator $emulator 'faults' -Method Post -Body @{ path = '/message/stream$'; cutAfterBytes = 5 } | Out-Null
+            # Pieces 20 ms apart, so the first has surely been read when the connection is cut.
+            Invoke-Emulator $emulator 'reply' -Method Post -Body @{ sessionUuid = $session.SessionUuid; pieces = @('first ', 'second ', 'third'); pieceDelayMs = 20 } | Out-Null
+            Invoke-Emulator $emulator 'faults' -Method Post -Body @{ path = '/message/stream$'; cutAfterBytes = 6 } | Out-Null
             Send-GptTrainerMessage -Query 'cut me' -Verbose -Debug
             Invoke-Emulator $emulator 'faults' -Method Post -Body @{ path = '/chatbots$'; stallBeforeHeadersMs = 5000 } | Out-Null
             Get-GptTrainerChatbot -IdleTimeoutSec 1 -Verbose -Debug
