@@ -421,6 +421,23 @@ core) falls on all of them alike.
 8. 32 runspaces each stream an 8 MB reply at the same moment (released together by a shared gate
    after every runspace has imported the module and opened its session); total bytes over the time
    until the last reply ends, against one 8 MB reply alone.
+
+
+What bounds figures 2 and 7 (found by profiling; see the closing note of issue 5):
+
+- **Bulk throughput.** The two cores are shared by the emulator, which writes the bytes, and the
+  reader, so every cycle the reader spends is taken from the writer. The bare loop only copies bytes;
+  GptTrainer must turn every byte into .NET text for the pipeline: a UTF-8 to UTF-16 decode and a
+  string of twice the size per piece (pieces stay at 32 KiB or less so these strings avoid the large
+  object heap, which measured 40% slower). The same reader without the cmdlet, driven directly, runs
+  no faster, so the PowerShell pipeline is not the cost; skipping the decode alone raised it by about
+  a quarter. A bare loop that also decodes its reads into strings (64 KiB each, as the obvious code
+  does) is the fairer floor for a text reader, and GptTrainer is well ahead of it.
+- **Import cost.** Loading a module's format file makes PowerShell build its whole formatting
+  database the first time any format file is loaded in a session, about 200 ms here; every session
+  pays this anyway at its first formatted output. GptTrainer's own share (its assembly, cmdlets and
+  views) is about 40 ms. Dropping the format file would meet the target but lose the table views the
+  module is required to have.
 "@
     Set-Content -Path $OutFile -Value $content -Encoding utf8
     Write-Host "`nWritten to $OutFile"
