@@ -31,7 +31,7 @@ public sealed class GetGptTrainerAgentCommand : ApiCmdlet
     {
         ErrorTarget = ChatbotUuid;
         string chatbot = ChatbotOrCurrent(ChatbotUuid);
-        string[]? wanted = AgentUuid?.Select(u => Uuid(u, nameof(AgentUuid))).ToArray();
+        string[]? wanted = AgentUuid is null ? null : UuidList(AgentUuid, nameof(AgentUuid));
         var agents = GetList(Client.UriFor("chatbot/{0}/agents", chatbot), "agents").Select(o => Agent.FromJson(o, chatbot)).ToList();
         if (wanted is not null)
         {
@@ -188,7 +188,7 @@ public sealed class SetGptTrainerAgentCommand : ApiCmdlet
         if (Bound(nameof(Temperature))) body["temperature"] = Temperature;
         if (Bound(nameof(UseAllSources))) body["use_all_sources"] = UseAllSources.IsPresent;
         if (Bound(nameof(Enabled))) body["enabled"] = Enabled.IsPresent;
-        if (Bound(nameof(DataSourceUuid))) body["data_source_uuids"] = (DataSourceUuid ?? Array.Empty<string>()).Select(u => Uuid(u, nameof(DataSourceUuid))).ToArray();
+        if (Bound(nameof(DataSourceUuid))) body["data_source_uuids"] = UuidList(DataSourceUuid ?? Array.Empty<string>(), nameof(DataSourceUuid));
         if (Bound(nameof(Variable))) body["variables"] = (Variable ?? Array.Empty<AgentVariable>()).Select(VariableJson).ToArray();
         if (Bound(nameof(Tag))) body["tags"] = (Tag ?? Array.Empty<AgentTag>()).Select(t => t.ToJson()).ToArray();
         if (HumanEscalationSetting is not null) body["human_escalation_settings"] = HumanEscalationSetting.ToJson();

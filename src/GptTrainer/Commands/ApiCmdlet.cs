@@ -107,6 +107,10 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
         return normalized;
     }
 
+    /// <summary>Each value of a uuid-list parameter in the API's form.</summary>
+    private protected string[] UuidList(string[] values, string parameterName)
+        => Array.ConvertAll(values, value => Uuid(value, parameterName));
+
     /// <summary>The given uuid, else the current one from module state, else an error saying how to set one.</summary>
     private protected string UuidOrCurrent(string? value, string parameterName, string? current, string howToSet)
     {

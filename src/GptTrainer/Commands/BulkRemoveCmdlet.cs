@@ -7,13 +7,13 @@ using System.Net.Http;
 namespace GptTrainer.Commands;
 
 /// <summary>
-/// Removal of items the API can delete in bulk: each piped uuid is confirmed as it arrives, and the
-/// confirmed ones are deleted together at the end, in batches, with one request per batch.
+/// Base of the cmdlets that send many uuids at once: each piped uuid is confirmed (ShouldProcess) as it
+/// arrives, and the confirmed ones are sent together when the pipeline ends.
 /// </summary>
-public abstract class BulkRemoveCmdlet : ApiCmdlet
+public abstract class ConfirmedBatchCmdlet : ApiCmdlet
 {
-    internal const int BatchSize = 100;
-    private readonly List<string> _confirmed = new();
+    /// <summary>The uuids confirmed so far, each once, in the order they arrived.</summary>
+    private protected readonly List<string> Confirmed = new();
 
     /// <summary>The uuids bound for the current pipeline item.</summary>
     private protected abstract string[]? Uuids { get; }
@@ -22,6 +22,33 @@ public abstract class BulkRemoveCmdlet : ApiCmdlet
 
     /// <summary>What one item is called in messages, e.g. "message".</summary>
     private protected abstract string ItemName { get; }
+
+    /// <summary>What ShouldProcess says will be done to each item.</summary>
+    private protected abstract string Action { get; }
+
+    protected override void ProcessApiRecord()
+    {
+        foreach (string value in Uuids ?? Array.Empty<string>())
+        {
+            ErrorTarget = value;
+            string uuid = Uuid(value, ParameterName);
+            if (!Confirmed.Contains(uuid) && ShouldProcess($"{ItemName} {uuid}", Action))
+            {
+                Confirmed.Add(uuid);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Removal of items the API can delete in bulk: the confirmed ones are deleted together at the end,
+/// in batches, with one request per batch.
+/// </summary>
+public abstract class BulkRemoveCmdlet : ConfirmedBatchCmdlet
+{
+    internal const int BatchSize = 100;
+
+    private protected override string Action => "Remove";
 
     /// <summary>The single-item endpoint, e.g. "message/{0}/delete".</summary>
     private protected abstract string SinglePath { get; }
@@ -32,35 +59,22 @@ public abstract class BulkRemoveCmdlet : ApiCmdlet
     /// <summary>Runs after a successful delete, e.g. to forget a current item.</summary>
     private protected virtual void Removed(IReadOnlyList<string> uuids) { }
 
-    protected override void ProcessApiRecord()
-    {
-        foreach (string value in Uuids ?? Array.Empty<string>())
-        {
-            ErrorTarget = value;
-            string uuid = Uuid(value, ParameterName);
-            if (!_confirmed.Contains(uuid) && ShouldProcess($"{ItemName} {uuid}", "Remove"))
-            {
-                _confirmed.Add(uuid);
-            }
-        }
-    }
-
     protected override void EndProcessing()
     {
-        if (_confirmed.Count == 1)
+        if (Confirmed.Count == 1)
         {
-            ErrorTarget = _confirmed[0];
+            ErrorTarget = Confirmed[0];
             ReportingErrors(() =>
             {
-                SendExpectingSuccess(HttpMethod.Post, Client.UriFor(SinglePath, _confirmed[0]));
-                Removed(_confirmed);
+                SendExpectingSuccess(HttpMethod.Post, Client.UriFor(SinglePath, Confirmed[0]));
+                Removed(Confirmed);
             });
             return;
         }
 
-        for (int start = 0; start < _confirmed.Count; start += BatchSize)
+        for (int start = 0; start < Confirmed.Count; start += BatchSize)
         {
-            List<string> batch = _confirmed.Skip(start).Take(BatchSize).ToList();
+            List<string> batch = Confirmed.Skip(start).Take(BatchSize).ToList();
             ErrorTarget = batch.ToArray();
             ReportingErrors(() =>
             {

@@ -39,7 +39,7 @@ public sealed class GetGptTrainerDataSourceCommand : ApiCmdlet
     {
         ErrorTarget = ChatbotUuid;
         string chatbot = ChatbotOrCurrent(ChatbotUuid);
-        string[]? wanted = DataSourceUuid?.Select(u => Uuid(u, nameof(DataSourceUuid))).ToArray();
+        string[]? wanted = DataSourceUuid is null ? null : UuidList(DataSourceUuid, nameof(DataSourceUuid));
         var sources = GetList(Client.UriFor("chatbot/{0}/data-sources", chatbot), "data sources")
             .Select(o => DataSource.FromJson(o, chatbot))
             .Where(s => wanted is null || wanted.Contains(s.DataSourceUuid))
@@ -244,10 +244,8 @@ public sealed class SetGptTrainerDataSourceCommand : ApiCmdlet
 }
 
 /// <summary>Base of the cmdlets that send many data source uuids in one request and get one result per uuid back.</summary>
-public abstract class DataSourceBatchCmdlet : ApiCmdlet
+public abstract class DataSourceBatchCmdlet : ConfirmedBatchCmdlet
 {
-    private readonly List<string> _confirmed = new();
-
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(DataSourceUuidCompleter))]
     public string[]? DataSourceUuid { get; set; }
@@ -257,34 +255,25 @@ public abstract class DataSourceBatchCmdlet : ApiCmdlet
     [ArgumentCompleter(typeof(ChatbotUuidCompleter))]
     public string? ChatbotUuid { get; set; }
 
-    private protected abstract string Action { get; }
+    private protected override string[]? Uuids => DataSourceUuid;
+
+    private protected override string ParameterName => nameof(DataSourceUuid);
+
+    private protected override string ItemName => "data source";
 
     private protected abstract Uri Endpoint { get; }
 
-    protected override void ProcessApiRecord()
-    {
-        foreach (string value in DataSourceUuid ?? Array.Empty<string>())
-        {
-            ErrorTarget = value;
-            string uuid = Uuid(value, nameof(DataSourceUuid));
-            if (!_confirmed.Contains(uuid) && ShouldProcess($"data source {uuid}", Action))
-            {
-                _confirmed.Add(uuid);
-            }
-        }
-    }
-
     protected override void EndProcessing()
     {
-        if (_confirmed.Count == 0)
+        if (Confirmed.Count == 0)
         {
             return;
         }
 
-        ErrorTarget = _confirmed.ToArray();
+        ErrorTarget = Confirmed.ToArray();
         ReportingErrors(() =>
         {
-            object? answer = Post(Endpoint, new Dictionary<string, object?> { ["uuids"] = _confirmed });
+            object? answer = Post(Endpoint, new Dictionary<string, object?> { ["uuids"] = Confirmed });
             if (answer is not List<object?>)
             {
                 // The shape of this answer is not documented; anything but a per-uuid list is shown as it came.

@@ -58,7 +58,7 @@ public sealed class NewGptTrainerSourceTagCommand : ApiCmdlet
         var body = new Dictionary<string, object?> { ["name"] = Name, ["color"] = Color };
         if (DataSourceUuid is not null)
         {
-            body["data_source_uuids"] = DataSourceUuid.Select(u => Uuid(u, nameof(DataSourceUuid))).ToArray();
+            body["data_source_uuids"] = UuidList(DataSourceUuid, nameof(DataSourceUuid));
         }
 
         if (ShouldProcess($"chatbot {chatbot}", $"Create the source tag '{Name}'"))
@@ -106,7 +106,7 @@ public sealed class SetGptTrainerSourceTagCommand : ApiCmdlet
         var body = new Dictionary<string, object?>();
         if (Bound(nameof(Name))) body["name"] = Name;
         if (Bound(nameof(Color))) body["color"] = Color;
-        if (Bound(nameof(DataSourceUuid))) body["data_source_uuids"] = (DataSourceUuid ?? Array.Empty<string>()).Select(u => Uuid(u, nameof(DataSourceUuid))).ToArray();
+        if (Bound(nameof(DataSourceUuid))) body["data_source_uuids"] = UuidList(DataSourceUuid ?? Array.Empty<string>(), nameof(DataSourceUuid));
         if (body.Count == 0)
         {
             throw new InputException(InputError("NothingToChange", "Give at least one of -Name, -Color or -DataSourceUuid.", ErrorCategory.InvalidArgument, SourceTagUuid));
