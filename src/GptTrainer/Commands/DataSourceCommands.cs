@@ -135,27 +135,31 @@ public sealed class NewGptTrainerDataSourceCommand : ApiCmdlet
         {
             AcceptedStatuses = new[] { 409 },
         };
-        using ApiResponse response = Await(Client.SendAsync(request.Buffered(), StopToken));
-        string text = response.BufferedText ?? string.Empty;
-        Completion.CompletionCache.Clear();
         string name = System.IO.Path.GetFileName(file);
-        object? json;
+        (int status, object? json) answer;
         try
         {
-            json = JsonReader.Parse(text);
+            answer = Await(Client.SendForJsonAsync(request, StopToken));
         }
-        catch (FormatException) when (response.StatusCode == 409)
+        catch (GptTrainerApiException ex) when (ex.StatusCode == 409)
         {
+            answer = (409, null);
+        }
+        finally
+        {
+            Completion.CompletionCache.Clear();
+        }
+
+        (int status, object? json) = answer;
+        if (status == 409 && json is not JsonObject)
+        {
+            // A 409 whose body is not the existing source: the duplicate is known, the source is not.
             Warning($"{name} is already a data source of chatbot {chatbot}; the service did not say which.");
             return;
         }
-        catch (FormatException ex)
-        {
-            throw new GptTrainerApiException(response.StatusCode, "OK", "POST", request.Uri.AbsolutePath, "the answer was not the JSON expected: " + ex.Message) { ResponseBody = text };
-        }
 
         DataSource source = DataSource.FromJson(json, chatbot);
-        if (response.StatusCode == 409)
+        if (status == 409)
         {
             // The service answers a duplicate upload with the source that already has this file.
             Warning($"{name} is already a data source of chatbot {chatbot} ('{source.Title}', {source.DataSourceUuid}); returning the existing source.");

@@ -36,17 +36,21 @@ internal sealed class ApiClient
 
     /// <summary>Sends a JSON request and returns the parsed JSON answer (an object, an array or a value).</summary>
     public async Task<object?> SendJsonAsync(ApiRequest request, CancellationToken cancellationToken)
+        => (await SendForJsonAsync(request, cancellationToken).ConfigureAwait(false)).Json;
+
+    /// <summary>Like <see cref="SendJsonAsync"/>, with the status, for requests that accept more than 2xx.</summary>
+    public async Task<(int Status, object? Json)> SendForJsonAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         using ApiResponse response = await SendAsync(request.Buffered(), cancellationToken).ConfigureAwait(false);
         string text = response.BufferedText ?? string.Empty;
         if (string.IsNullOrWhiteSpace(text))
         {
-            return null;
+            return (response.StatusCode, null);
         }
 
         try
         {
-            return JsonReader.Parse(text);
+            return (response.StatusCode, JsonReader.Parse(text));
         }
         catch (FormatException ex)
         {
