@@ -2,7 +2,8 @@ using System.Net.Http;
 using System.Text;
 using GptTrainer.Emulator;
 using GptTrainer.Http;
-using GptTrainer.Json;
+using GptTrainer.Api;
+using GptTrainer.Models;
 using GptTrainer.State;
 using Xunit;
 
@@ -29,17 +30,17 @@ public class ClientAgainstEmulatorTests : IClassFixture<EmulatorFixture>
         _emulator.Control.Reset(1);
     }
 
-    private ApiClient Client(RequestPolicy? policy = null, string? key = null)
+    private GptTrainerApi Client(RequestPolicy? policy = null, string? key = null)
     {
         var connection = new ConnectionSettings(_emulator.BaseUri, ConnectionResolver.ToSecureString(key ?? _emulator.Options.ApiKey), "test", policy ?? RequestPolicy.Default);
-        return new ApiClient(connection, connection.Policy, NullApiLog.Instance);
+        return new GptTrainerApi(new ApiClient(connection, connection.Policy, NullApiLog.Instance));
     }
 
-    private async Task<(string Chatbot, string Session)> NewSessionAsync(ApiClient client)
+    private static async Task<(string Chatbot, string Session)> NewSessionAsync(GptTrainerApi client)
     {
-        var bot = (JsonObject)(await client.PostJsonAsync(client.UriFor("chatbot/create"), new Dictionary<string, object> { ["name"] = "xunit bot" }, default))!;
-        var session = (JsonObject)(await client.PostJsonAsync(client.UriFor("chatbot/{0}/session/create", bot.GetString("uuid")!), null, default))!;
-        return (bot.GetString("uuid")!, session.GetString("uuid")!);
+        Chatbot bot = await client.Chatbots.CreateAsync(new ChatbotSettings { Name = "xunit bot" }, default);
+        Session session = await client.Sessions.CreateAsync(bot.ChatbotUuid, null, default);
+        return (bot.ChatbotUuid, session.SessionUuid);
     }
 
     private static async Task<(string Text, int Pieces)> ReadAllAsync(ReplyReader reader)
@@ -59,28 +60,28 @@ public class ClientAgainstEmulatorTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task StreamsAReplyInPiecesThatJoinIntoTheStoredMessage()
     {
-        ApiClient client = Client();
+        GptTrainerApi client = Client();
         (_, string session) = await NewSessionAsync(client);
 
-        using ReplyReader reader = await client.OpenReplyAsync(client.UriFor("session/{0}/message/stream", session), new Dictionary<string, object> { ["query"] = "What is streamed?" }, default);
+        using ReplyReader reader = await client.Messages.StreamAsync(session, "What is streamed?", default);
         (string text, int pieces) = await ReadAllAsync(reader);
 
-        var messages = (List<object?>)(await client.GetJsonAsync(client.UriFor("session/{0}/messages", session), default))!;
+        List<Message> messages = await client.Messages.ListAsync(session, default);
         Assert.True(pieces > 1);
         Assert.Equal(pieces, reader.PiecesReceived);
         Assert.Equal(Encoding.UTF8.GetByteCount(text), reader.BytesReceived);
-        Assert.Equal(((JsonObject)messages[^1]!).GetString("response"), text);
+        Assert.Equal(messages[^1].Response, text);
     }
 
     [Fact]
     public async Task SlicesALargeArrivalIntoSmallPiecesWithoutBreakingCharacters()
     {
-        ApiClient client = Client();
+        GptTrainerApi client = Client();
         (_, string session) = await NewSessionAsync(client);
         string reply = new string('€', 200_000);
         _emulator.Control.SetPlan(session, new ReplyPlan { Pieces = new() { reply }, PieceDelayMs = 0 });
 
-        using ReplyReader reader = await client.OpenReplyAsync(client.UriFor("session/{0}/message/stream", session), new Dictionary<string, object> { ["query"] = "big" }, default);
+        using ReplyReader reader = await client.Messages.StreamAsync(session, "big", default);
         var pieces = new List<string>();
         string? piece;
         while ((piece = await reader.ReadPieceAsync()) is not null)
@@ -97,7 +98,7 @@ public class ClientAgainstEmulatorTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task SendsTheBearerKeyAndJson()
     {
-        ApiClient client = Client();
+        GptTrainerApi client = Client();
         await NewSessionAsync(client);
         RecordedRequest create = _emulator.Control.Requests().First(r => r.Path == "/api/v1/chatbot/create");
         Assert.True(create.AuthorizationValid);
@@ -110,8 +111,8 @@ public class ClientAgainstEmulatorTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task UnknownUuidsBecomeNotFoundWithTheServersMessage()
     {
-        ApiClient client = Client();
-        var ex = await Assert.ThrowsAsync<GptTrainerApiException>(() => client.GetJsonAsync(client.UriFor("chatbot/{0}", new string('0', 32)), default));
+        GptTrainerApi client = Client();
+        var ex = await Assert.ThrowsAsync<GptTrainerApiException>(() => client.Chatbots.GetAsync(new string('0', 32), default));
         Assert.Equal(404, ex.StatusCode);
         Assert.Equal("not found", ex.ServerMessage);
     }
@@ -119,8 +120,8 @@ public class ClientAgainstEmulatorTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task AWrongKeyIsAnAuthenticationFailureAndTheKeyIsNotInTheMessage()
     {
-        ApiClient client = Client(key: "the-wrong-key-1234");
-        var ex = await Assert.ThrowsAsync<GptTrainerApiException>(() => client.GetJsonAsync(client.UriFor("chatbots"), default));
+        GptTrainerApi client = Client(key: "the-wrong-key-1234");
+        var ex = await Assert.ThrowsAsync<GptTrainerApiException>(() => client.Chatbots.ListAsync(default));
         Assert.Equal(401, ex.StatusCode);
         Assert.DoesNotContain("the-wrong-key", ex.ToString());
     }
@@ -128,12 +129,12 @@ public class ClientAgainstEmulatorTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task AReplyCutMidwayReportsWhatArrived()
     {
-        ApiClient client = Client();
+        GptTrainerApi client = Client();
         (_, string session) = await NewSessionAsync(client);
         _emulator.Control.SetPlan(session, new ReplyPlan { Pieces = new() { "abc", "def", "ghi" }, PieceDelayMs = 20 });
         _emulator.Control.AddFault(new FaultRule { PathPattern = "/message/stream$", CutAfterBytes = 6 });
 
-        using ReplyReader reader = await client.OpenReplyAsync(client.UriFor("session/{0}/message/stream", session), new Dictionary<string, object> { ["query"] = "q" }, default);
+        using ReplyReader reader = await client.Messages.StreamAsync(session, "q", default);
         var received = new StringBuilder();
         var ex = await Assert.ThrowsAsync<ReplyCutOffException>(async () =>
         {
@@ -152,17 +153,17 @@ public class ClientAgainstEmulatorTests : IClassFixture<EmulatorFixture>
     public async Task TheIdleTimeoutFiresWhenAReplyStallsButNotWhileItFlows()
     {
         (_, string session) = await NewSessionAsync(Client());
-        ApiClient client = Client(RequestPolicy.Default.With(idleTimeout: TimeSpan.FromMilliseconds(300)));
+        GptTrainerApi client = Client(RequestPolicy.Default.With(idleTimeout: TimeSpan.FromMilliseconds(300)));
         _emulator.Control.SetPlan(session, new ReplyPlan { Pieces = Enumerable.Repeat("tick ", 12).ToList(), PieceDelayMs = 100 });
 
         // 12 pieces 100 ms apart take well over the 300 ms limit in total, yet never go silent that long.
-        using (ReplyReader flowing = await client.OpenReplyAsync(client.UriFor("session/{0}/message/stream", session), new Dictionary<string, object> { ["query"] = "steady" }, default))
+        using (ReplyReader flowing = await client.Messages.StreamAsync(session, "steady", default))
         {
             Assert.Equal(string.Concat(Enumerable.Repeat("tick ", 12)), (await ReadAllAsync(flowing)).Text);
         }
 
         _emulator.Control.AddFault(new FaultRule { PathPattern = "/message/stream$", StallAfterBytes = 10, StallMs = 5000 });
-        using ReplyReader stalled = await client.OpenReplyAsync(client.UriFor("session/{0}/message/stream", session), new Dictionary<string, object> { ["query"] = "stall" }, default);
+        using ReplyReader stalled = await client.Messages.StreamAsync(session, "stall", default);
         var ex = await Assert.ThrowsAsync<GptTrainerTimeoutException>(() => ReadAllAsync(stalled));
         Assert.Equal("IdleTimeout", ex.ErrorId);
         Assert.Equal(10, stalled.BytesReceived);
@@ -171,12 +172,12 @@ public class ClientAgainstEmulatorTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task CancellingStopsAStalledReplyPromptly()
     {
-        ApiClient client = Client();
+        GptTrainerApi client = Client();
         (_, string session) = await NewSessionAsync(client);
         _emulator.Control.SetPlan(session, new ReplyPlan { Pieces = new() { "first ", "second" }, HoldAfterPieces = 1 });
         using var cancel = new CancellationTokenSource();
 
-        using ReplyReader reader = await client.OpenReplyAsync(client.UriFor("session/{0}/message/stream", session), new Dictionary<string, object> { ["query"] = "hold" }, cancel.Token);
+        using ReplyReader reader = await client.Messages.StreamAsync(session, "hold", cancel.Token);
         Assert.Equal("first ", await reader.ReadPieceAsync());
         Task<string?> next = reader.ReadPieceAsync();
         var watch = System.Diagnostics.Stopwatch.StartNew();

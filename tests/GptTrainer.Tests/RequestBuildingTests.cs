@@ -27,8 +27,8 @@ public class RequestBuildingTests
     public void BuildsEndpointUrisWithEscapedValues()
     {
         var client = new ApiClient(Connection(), RequestPolicy.Default, NullApiLog.Instance);
-        Assert.Equal("https://app.gpt-trainer.com/api/v1/session/abc/message/stream", client.UriFor("session/{0}/message/stream", "abc").ToString());
-        Assert.Equal("/api/v1/chatbot/a%2Fb/sessions", client.UriFor("chatbot/{0}/sessions", "a/b").AbsolutePath);
+        Assert.Equal("https://app.gpt-trainer.com/api/v1/session/abc/message/stream", client.Endpoint("session/{0}/message/stream", "abc").ToString());
+        Assert.Equal("/api/v1/chatbot/a%2Fb/sessions", client.Endpoint("chatbot/{0}/sessions", "a/b").AbsolutePath);
     }
 
     [Fact]
@@ -73,9 +73,9 @@ public class RequestBuildingTests
     public void SessionTimeFiltersUseUtcMilliseconds()
     {
         var utc = new DateTime(2025, 7, 16, 7, 0, 0, 5, DateTimeKind.Utc);
-        Assert.Equal("2025-07-16T07:00:00.005Z", GetGptTrainerSessionCommand.ApiTime(utc));
+        Assert.Equal("2025-07-16T07:00:00.005Z", GptTrainer.Api.SessionsApi.ApiTime(utc));
         DateTime local = utc.ToLocalTime();
-        Assert.Equal("2025-07-16T07:00:00.005Z", GetGptTrainerSessionCommand.ApiTime(local));
+        Assert.Equal("2025-07-16T07:00:00.005Z", GptTrainer.Api.SessionsApi.ApiTime(local));
     }
 
     [Theory]

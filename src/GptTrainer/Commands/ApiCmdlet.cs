@@ -1,12 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.ObjectModel;
-using System.Management.Automation;
-using System.Net.Http;
-using GptTrainer.Json;
-using GptTrainer.Models;
-using GptTrainer.Http;
-using GptTrainer.State;
 
 namespace GptTrainer.Commands;
 
@@ -16,7 +8,7 @@ namespace GptTrainer.Commands;
 /// </summary>
 public abstract class ApiCmdlet : GptTrainerCmdlet
 {
-    private ApiClient? _client;
+    private GptTrainerApi? _api;
 
     /// <summary>Retries after the first attempt for refusals (429, 503) and, for reads, gateway errors and dropped connections.</summary>
     [Parameter]
@@ -39,8 +31,8 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
 
     internal ModuleState State => ModuleState.Current;
 
-    /// <summary>The client for this call; stops the command if there is no connection to use.</summary>
-    internal ApiClient Client => _client ??= CreateClient();
+    /// <summary>The service's API for this call; stops the command if there is no connection to use.</summary>
+    internal GptTrainerApi Api => _api ??= new GptTrainerApi(CreateClient());
 
     private ApiClient CreateClient()
     {
@@ -66,6 +58,51 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
             Bound(nameof(IdleTimeoutSec)) ? TimeSpan.FromSeconds(IdleTimeoutSec) : null);
 
     private protected bool Bound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+    /// <summary>Which of the named parameters this call was given, in the order named.</summary>
+    private protected List<string> BoundOf(params string[] parameterNames) => parameterNames.Where(Bound).ToList();
+
+    /// <summary>Runs an API call on the pipeline thread's behalf, cancelled by Ctrl+C.</summary>
+    private protected T Call<T>(Func<GptTrainerApi, CancellationToken, Task<T>> call) => Await(call(Api, StopToken));
+
+    /// <inheritdoc cref="Call{T}"/>
+    private protected void Call(Func<GptTrainerApi, CancellationToken, Task> call) => Await(call(Api, StopToken));
+
+    /// <summary>
+    /// Writes a streamed reply: each piece the moment it is read, or with <paramref name="raw"/> the whole text
+    /// at the end. A reply that fails midway keeps what arrived: the pieces are already written, and the
+    /// partial text of a raw reply is written before the error.
+    /// </summary>
+    private protected void WriteReply(ReplyReader reader, bool raw)
+    {
+        StringBuilder? whole = raw ? new StringBuilder() : null;
+        try
+        {
+            string? piece;
+            while ((piece = Await(reader.ReadPieceAsync())) is not null)
+            {
+                if (whole is null)
+                {
+                    WriteObject(piece);
+                }
+                else
+                {
+                    whole.Append(piece);
+                }
+            }
+        }
+        catch (GptTrainerException) when (whole is { Length: > 0 })
+        {
+            WriteObject(whole.ToString());
+            throw;
+        }
+
+        WriteDebug($"Reply complete: {reader.BytesReceived} bytes in {reader.PiecesReceived} pieces.");
+        if (whole is not null)
+        {
+            WriteObject(whole.ToString());
+        }
+    }
 
     protected sealed override void ProcessRecord() => ReportingErrors(ProcessApiRecord);
 
@@ -143,16 +180,100 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     private protected string SessionOrCurrent(string? value)
         => UuidOrCurrent(value, "SessionUuid", State.SessionUuid, HowToSetSession);
 
-    /// <summary>GETs a JSON array and yields its objects.</summary>
-    private protected IEnumerable<JsonObject> GetList(Uri uri, string what)
-        => ModelReader.AsObjects(Await(Client.GetJsonAsync(uri, StopToken)), what);
-
-    /// <summary>POSTs JSON (or nothing) and returns the parsed answer.</summary>
-    internal object? Post(Uri uri, object? body = null)
+    /// <summary>
+    /// The Set- sequence: a change with nothing in it is refused before any request, then confirmed, sent, and
+    /// its result written only with -PassThru.
+    /// </summary>
+    private protected void SendChange<T>(string target, IReadOnlyCollection<string> changed, string whatToGive, bool passThru, Func<GptTrainerApi, CancellationToken, Task<T>> send)
     {
-        object? answer = Await(Client.PostJsonAsync(uri, body, StopToken));
-        Completion.CompletionCache.Clear();
-        return answer;
+        if (changed.Count == 0)
+        {
+            throw new InputException(InputError("NothingToChange", "Give at least one setting to change, such as " + whatToGive + ".", ErrorCategory.InvalidArgument, ErrorTarget));
+        }
+
+        if (!ShouldProcess(target, "Change " + string.Join(", ", changed)))
+        {
+            return;
+        }
+
+        T updated = Call(send);
+        if (passThru)
+        {
+            WriteObject(updated);
+        }
+    }
+
+    /// <summary>
+    /// Removal of items the API deletes one request at a time: each is checked, confirmed and removed on its
+    /// own, and one failing does not stop the others.
+    /// </summary>
+    private protected void RemoveEach(IEnumerable<string?> values, string parameterName, string itemName, string action, Func<GptTrainerApi, string, CancellationToken, Task> delete, Action<string>? removed = null)
+    {
+        foreach (string? value in values)
+        {
+            ErrorTarget = value;
+            ReportingErrors(() =>
+            {
+                string uuid = Uuid(value, parameterName);
+                if (ShouldProcess($"{itemName} {uuid}", action))
+                {
+                    Call((api, token) => delete(api, uuid, token));
+                    removed?.Invoke(uuid);
+                }
+            });
+        }
+    }
+
+    /// <summary>
+    /// The first half of a removal or batch the API takes many uuids at once for: each piped uuid is checked
+    /// and confirmed as it arrives, and kept (once) for <see cref="RemoveTogether"/> or a batch call at the end.
+    /// </summary>
+    private protected void ConfirmEach(IEnumerable<string?> values, string parameterName, string itemName, string action, List<string> confirmed)
+    {
+        foreach (string? value in values)
+        {
+            ErrorTarget = value;
+            ReportingErrors(() =>
+            {
+                string uuid = Uuid(value, parameterName);
+                if (!confirmed.Contains(uuid) && ShouldProcess($"{itemName} {uuid}", action))
+                {
+                    confirmed.Add(uuid);
+                }
+            });
+        }
+    }
+
+    /// <summary>Most uuids sent in one bulk request, so that no request grows without bound.</summary>
+    internal const int BatchSize = 100;
+
+    /// <summary>
+    /// Removes the confirmed uuids when the pipeline ends: one through the single endpoint, more in batches
+    /// through the bulk endpoint, one request per batch.
+    /// </summary>
+    private protected void RemoveTogether(
+        IReadOnlyList<string> confirmed,
+        string itemName,
+        Func<GptTrainerApi, string, CancellationToken, Task> deleteOne,
+        Func<GptTrainerApi, IReadOnlyList<string>, CancellationToken, Task> deleteMany)
+    {
+        if (confirmed.Count == 1)
+        {
+            ErrorTarget = confirmed[0];
+            ReportingErrors(() => Call((api, token) => deleteOne(api, confirmed[0], token)));
+            return;
+        }
+
+        for (int start = 0; start < confirmed.Count; start += BatchSize)
+        {
+            List<string> batch = confirmed.Skip(start).Take(BatchSize).ToList();
+            ErrorTarget = batch.ToArray();
+            ReportingErrors(() =>
+            {
+                Verbose($"Removing {batch.Count} {itemName}s in one request.");
+                Call((api, token) => deleteMany(api, batch, token));
+            });
+        }
     }
 
     /// <summary>
@@ -177,7 +298,7 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
                     resolved = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
                 }
             }
-            catch (Exception ex) when (ex is ItemNotFoundException or DriveNotFoundException or ProviderNotFoundException)
+            catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException)
             {
                 throw new InputException(new ErrorRecord(ex, "FileNotFound", ErrorCategory.ObjectNotFound, path));
             }
@@ -199,23 +320,4 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
 
         return files;
     }
-
-    /// <summary>Sends a request whose answer is {"success": true}; anything else is a failure worth reporting.</summary>
-    private protected void SendExpectingSuccess(HttpMethod method, Uri uri, object? body = null)
-    {
-        object? answer = Await(Client.SendJsonAsync(ApiRequest.Json(method, uri, body), StopToken));
-        Completion.CompletionCache.Clear();
-        if (answer is JsonObject json && json.GetBoolean("success") == false)
-        {
-            throw new GptTrainerApiException(200, "OK", method.Method, uri.AbsolutePath, "the service answered success: false");
-        }
-    }
-}
-
-/// <summary>Carries an input error out of a helper to the record loop, which writes it and moves on.</summary>
-internal sealed class InputException : Exception
-{
-    public InputException(ErrorRecord errorRecord) : base(errorRecord.Exception.Message) => ErrorRecord = errorRecord;
-
-    public ErrorRecord ErrorRecord { get; }
 }

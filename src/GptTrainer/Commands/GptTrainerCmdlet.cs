@@ -1,9 +1,4 @@
-using System;
 using System.Collections.Concurrent;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using GptTrainer.Http;
 
 namespace GptTrainer.Commands;
 
@@ -72,7 +67,7 @@ public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IApiLog
 
             while (true)
             {
-                WritePosted();
+                WriteQueued();
                 if (task.IsCompleted)
                 {
                     break;
@@ -91,17 +86,17 @@ public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IApiLog
             }
         }
 
-        WritePosted();
+        WriteQueued();
     }
 
     /// <summary>Queues a write for the pipeline thread; safe from any thread.</summary>
-    private protected void Post(Action write)
+    private protected void QueueWrite(Action write)
     {
         _posted.Enqueue(write);
         _wake.Release();
     }
 
-    private void WritePosted()
+    private void WriteQueued()
     {
         while (_posted.TryDequeue(out Action? write))
         {
@@ -109,9 +104,11 @@ public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IApiLog
         }
     }
 
-    void IApiLog.Verbose(string message) => Post(() => Verbose(message));
+    void IApiLog.Verbose(string message) => QueueWrite(() => Verbose(message));
 
-    void IApiLog.Debug(string message) => Post(() => WriteDebug(message));
+    void IApiLog.Debug(string message) => QueueWrite(() => WriteDebug(message));
+
+    void IApiLog.Progress(ProgressRecord record) => QueueWrite(() => WriteProgress(record));
 
     /// <summary>
     /// PowerShell 7 documents -Debug as "show debug output" without prompting, yet for compiled cmdlets it
@@ -148,8 +145,6 @@ public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IApiLog
         => MyInvocation.BoundParameters.TryGetValue("Debug", out object? debug)
         && LanguagePrimitives.IsTrue(debug)
         && !MyInvocation.BoundParameters.ContainsKey(parameter);
-
-    internal void PostProgress(ProgressRecord record) => Post(() => WriteProgress(record));
 
     /// <summary>Turns a module failure into the error record users see, with the value that caused it as target.</summary>
     internal static ErrorRecord ToErrorRecord(Exception exception, object? target)

@@ -1,7 +1,4 @@
-using System;
-using System.Management.Automation;
 using System.Security;
-using GptTrainer.State;
 
 namespace GptTrainer.Commands;
 

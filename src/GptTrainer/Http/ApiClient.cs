@@ -1,14 +1,9 @@
-using System;
-using System.Globalization;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
-using GptTrainer.Json;
-using GptTrainer.State;
-
 namespace GptTrainer.Http;
 
-/// <summary>The calls cmdlets make: JSON in, JSON out, or a streamed reply.</summary>
+/// <summary>
+/// How the API layer talks to the service: one call whose answer is read whole, and one whose answer is
+/// streamed piece by piece. It knows no endpoint; <see cref="Api.GptTrainerApi"/> does.
+/// </summary>
 internal sealed class ApiClient
 {
     public ApiClient(ConnectionSettings connection, RequestPolicy policy, IApiLog log)
@@ -24,67 +19,50 @@ internal sealed class ApiClient
 
     public IApiLog Log { get; }
 
-    /// <summary>An endpoint under /api/v1/, with each value escaped into its path segment.</summary>
-    public Uri UriFor(string pathFormat, params string[] values)
+    /// <summary>A path relative to the API root (/api/v1/), with each value escaped into its segment.</summary>
+    public Uri Endpoint(string pathFormat, params string[] values)
     {
         object[] escaped = Array.ConvertAll(values, v => (object)Uri.EscapeDataString(v));
         return new Uri(Connection.ApiRoot, string.Format(CultureInfo.InvariantCulture, pathFormat, escaped));
     }
 
-    public Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
-        => ApiTransport.SendAsync(Connection, Policy, request, Log, cancellationToken);
-
-    /// <summary>Sends a JSON request and returns the parsed JSON answer (an object, an array or a value).</summary>
-    public async Task<object?> SendJsonAsync(ApiRequest request, CancellationToken cancellationToken)
-        => (await SendForJsonAsync(request, cancellationToken).ConfigureAwait(false)).Json;
-
-    /// <summary>Like <see cref="SendJsonAsync"/>, with the status, for requests that accept more than 2xx.</summary>
-    public async Task<(int Status, object? Json)> SendForJsonAsync(ApiRequest request, CancellationToken cancellationToken)
+    /// <summary>Sends a request and reads its whole answer within the attempt, so a dropped read can be retried.</summary>
+    public async Task<ApiAnswer> CallAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        using ApiResponse response = await SendAsync(request.Buffered(), cancellationToken).ConfigureAwait(false);
-        string text = response.BufferedText ?? string.Empty;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return (response.StatusCode, null);
-        }
-
-        try
-        {
-            return (response.StatusCode, JsonReader.Parse(text));
-        }
-        catch (FormatException ex)
-        {
-            throw new GptTrainerApiException(
-                response.StatusCode,
-                response.Message.ReasonPhrase ?? string.Empty,
-                request.Method.Method,
-                request.Uri.AbsolutePath,
-                "the answer was not the JSON expected: " + ex.Message + " Body starts: " + ServerMessage.From(text))
-            {
-                ResponseBody = text,
-            };
-        }
+        using ApiResponse response = await ApiTransport.SendAsync(Connection, Policy, request.Buffered(), Log, cancellationToken).ConfigureAwait(false);
+        Changed(request);
+        return new ApiAnswer(
+            response.StatusCode,
+            response.BufferedText ?? string.Empty,
+            response.Message.Content?.Headers.ContentType?.MediaType,
+            request.Display);
     }
 
-    public Task<object?> GetJsonAsync(Uri uri, CancellationToken cancellationToken)
-        => SendJsonAsync(new ApiRequest(HttpMethod.Get, uri), cancellationToken);
-
-    public Task<object?> PostJsonAsync(Uri uri, object? body, CancellationToken cancellationToken)
-        => SendJsonAsync(ApiRequest.Json(HttpMethod.Post, uri, body), cancellationToken);
-
-    /// <summary>Posts a question and returns once the reply's headers are in; the body is then read piece by piece.</summary>
-    public async Task<ReplyReader> OpenReplyAsync(Uri uri, object body, CancellationToken cancellationToken)
+    /// <summary>Sends a request and returns once the answer's headers are in; the body is then read piece by piece.</summary>
+    public async Task<ReplyReader> StreamAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        ApiRequest request = ApiRequest.Json(HttpMethod.Post, uri, body);
-        ApiResponse response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        ApiResponse response = await ApiTransport.SendAsync(Connection, Policy, request, Log, cancellationToken).ConfigureAwait(false);
         try
         {
+            Changed(request);
             return await ReplyReader.OpenAsync(response).ConfigureAwait(false);
         }
         catch
         {
             response.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Whatever a request other than a read changed may add or remove what tab completion offers, so this,
+    /// the one place every successful request passes, is where the completion cache is cleared.
+    /// </summary>
+    private static void Changed(ApiRequest request)
+    {
+        if (request.Method != HttpMethod.Get && request.Method != HttpMethod.Head)
+        {
+            Completion.CompletionCache.Clear();
         }
     }
 }

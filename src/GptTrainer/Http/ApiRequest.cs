@@ -1,8 +1,3 @@
-using System;
-using System.Net.Http;
-using System.Text;
-using GptTrainer.Json;
-
 namespace GptTrainer.Http;
 
 /// <summary>
@@ -43,6 +38,9 @@ internal sealed class ApiRequest
         BufferBody = true,
     };
 
+    public static ApiRequest Get(Uri uri) => new(HttpMethod.Get, uri);
+
+    /// <summary>A request whose body is <paramref name="body"/> as JSON; no body at all when it is null.</summary>
     public static ApiRequest Json(HttpMethod method, Uri uri, object? body)
     {
         if (body is null)

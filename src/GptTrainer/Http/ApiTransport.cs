@@ -1,78 +1,8 @@
-using System;
 using System.Diagnostics;
-using System.Globalization;
-using System.IO;
 using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
-using GptTrainer.Json;
-using GptTrainer.State;
 
 namespace GptTrainer.Http;
-
-/// <summary>A response whose headers have arrived; its idle timer keeps running while the body is read.</summary>
-internal sealed class ApiResponse : IDisposable
-{
-    public ApiResponse(HttpResponseMessage message, IdleTimer idle, ApiRequest request)
-    {
-        Message = message;
-        Idle = idle;
-        Request = request;
-    }
-
-    public HttpResponseMessage Message { get; }
-
-    public IdleTimer Idle { get; }
-
-    public ApiRequest Request { get; }
-
-    public int StatusCode => (int)Message.StatusCode;
-
-    /// <summary>The whole body, when the request asked for it to be read as part of the attempt.</summary>
-    public string? BufferedText { get; set; }
-
-    /// <summary>Reads the whole body as text, restarting the idle timer on every read.</summary>
-    public async Task<string> ReadTextAsync(int? limit = null)
-    {
-        using Stream body = await Message.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        using var bytes = new MemoryStream();
-        byte[] buffer = new byte[16 * 1024];
-        using (Idle.Token.Register(static s => ((HttpResponseMessage)s!).Dispose(), Message))
-        {
-            while (limit is null || bytes.Length < limit)
-            {
-                Idle.Restart();
-                int read;
-                try
-                {
-                    read = await body.ReadAsync(buffer, 0, buffer.Length, Idle.Token).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || Idle.Fired)
-                {
-                    throw ApiTransport.TranslateBodyFailure(ex, Idle, Request, bytes.Length);
-                }
-
-                if (read == 0)
-                {
-                    break;
-                }
-
-                bytes.Write(buffer, 0, read);
-            }
-        }
-
-        return Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length);
-    }
-
-    public void Dispose()
-    {
-        Message.Dispose();
-        Idle.Dispose();
-    }
-}
 
 /// <summary>
 /// Sends one logical request: applies the key, follows redirects without leaking the key, retries what is
@@ -349,56 +279,5 @@ internal static class ApiTransport
         {
             ResponseBody = body,
         };
-    }
-}
-
-/// <summary>Pulls the human-readable part out of an error body, whatever shape the server chose.</summary>
-internal static class ServerMessage
-{
-    private const int MaxLength = 500;
-    private static readonly string[] MessageFields = { "msg", "message", "error", "detail", "description", "error_description" };
-
-    public static string From(string body)
-    {
-        string trimmed = body.Trim();
-        if (trimmed.Length == 0)
-        {
-            return string.Empty;
-        }
-
-        if (trimmed[0] == '{' || trimmed[0] == '"')
-        {
-            try
-            {
-                object? parsed = JsonReader.Parse(trimmed);
-                if (parsed is string text)
-                {
-                    return Shorten(text);
-                }
-
-                if (parsed is JsonObject json)
-                {
-                    foreach (string field in MessageFields)
-                    {
-                        if (json.TryGetValue(field, out object? value) && value is not null)
-                        {
-                            return Shorten(value as string ?? JsonWriter.Serialize(value));
-                        }
-                    }
-                }
-            }
-            catch (FormatException)
-            {
-                // Not JSON after all: the raw text is the message.
-            }
-        }
-
-        return Shorten(trimmed);
-    }
-
-    private static string Shorten(string text)
-    {
-        string oneLine = text.Replace("\r", " ").Replace("\n", " ").Trim();
-        return oneLine.Length <= MaxLength ? oneLine : oneLine.Substring(0, MaxLength) + "…";
     }
 }

@@ -6,13 +6,6 @@ internal interface IApiLog
     void Verbose(string message);
 
     void Debug(string message);
-}
 
-internal sealed class NullApiLog : IApiLog
-{
-    public static readonly NullApiLog Instance = new();
-
-    public void Verbose(string message) { }
-
-    public void Debug(string message) { }
+    void Progress(ProgressRecord record);
 }

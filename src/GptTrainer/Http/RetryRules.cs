@@ -1,6 +1,3 @@
-using System;
-using System.Globalization;
-using System.Net.Http;
 using System.Net.Http.Headers;
 
 namespace GptTrainer.Http;

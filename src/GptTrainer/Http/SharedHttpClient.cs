@@ -1,12 +1,7 @@
-using System;
-using System.IO;
 using System.Linq.Expressions;
 using System.Net;
-using System.Net.Http;
 using System.Net.Sockets;
 using System.Reflection;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace GptTrainer.Http;
 

@@ -1,6 +1,3 @@
-using System;
-using GptTrainer.Json;
-
 namespace GptTrainer.Models;
 
 /// <summary>A chatbot. The API nests its settings under "meta"; here they are plain properties.</summary>

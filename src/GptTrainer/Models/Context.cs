@@ -1,5 +1,3 @@
-using System;
-
 namespace GptTrainer.Models;
 
 /// <summary>What the module will use for the next command in this runspace. Never holds the key itself.</summary>

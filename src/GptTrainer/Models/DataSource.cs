@@ -1,6 +1,3 @@
-using System;
-using GptTrainer.Json;
-
 namespace GptTrainer.Models;
 
 /// <summary>A piece of knowledge a chatbot answers from: an uploaded file, a web page, a Q&amp;A pair...</summary>
@@ -67,75 +64,4 @@ public sealed class DataSource
             ModifiedAt = ModelReader.Timestamp(o, "modified_at"),
         };
     }
-}
-
-/// <summary>What the service said about one source of a bulk retrain or restart request.</summary>
-public sealed class DataSourceOperationResult
-{
-    public string DataSourceUuid { get; set; } = string.Empty;
-
-    public string? Status { get; set; }
-
-    public string? Error { get; set; }
-
-    public bool Succeeded => string.IsNullOrEmpty(Error);
-
-    public override string ToString() => $"{DataSourceUuid}: {Error ?? Status}";
-
-    internal static DataSourceOperationResult FromJson(JsonObject o) => new()
-    {
-        DataSourceUuid = o.GetString("uuid") ?? string.Empty,
-        Status = o.GetString("status"),
-        Error = o.GetString("error"),
-    };
-}
-
-/// <summary>A coloured label grouping data sources.</summary>
-public sealed class SourceTag
-{
-    public string SourceTagUuid { get; set; } = string.Empty;
-
-    public string? ChatbotUuid { get; set; }
-
-    public string Name { get; set; } = string.Empty;
-
-    /// <summary>Hex colour such as #088F8F.</summary>
-    public string? Color { get; set; }
-
-    public string[] DataSourceUuids { get; set; } = Array.Empty<string>();
-
-    public DateTime? CreatedAt { get; set; }
-
-    public DateTime? ModifiedAt { get; set; }
-
-    public override string ToString() => Name;
-
-    internal static SourceTag FromJson(object? json, string? chatbotUuid)
-    {
-        JsonObject o = ModelReader.AsObject(json, "a source tag");
-        return new SourceTag
-        {
-            SourceTagUuid = o.GetString("uuid") ?? string.Empty,
-            ChatbotUuid = chatbotUuid,
-            Name = o.GetString("name") ?? string.Empty,
-            Color = o.GetString("color"),
-            DataSourceUuids = o.GetStringArray("data_source_uuids"),
-            CreatedAt = ModelReader.Timestamp(o, "created_at"),
-            ModifiedAt = ModelReader.Timestamp(o, "modified_at"),
-        };
-    }
-}
-
-/// <summary>A model an agent can use, with what one message costs in message credits.</summary>
-public sealed class ModelInfo
-{
-    public string Model { get; set; } = string.Empty;
-
-    /// <summary>Message credits per answered message; null when the service lists no cost.</summary>
-    public long? CreditsPerMessage { get; set; }
-
-    /// <summary>False for a model that has a cost but is not in the catalogue of selectable models.</summary>
-    public bool Selectable { get; set; }
-
-    public override string ToString() => Model;
 }

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Management.Automation;
-using GptTrainer.Json;
-
 namespace GptTrainer.Models;
 
 /// <summary>Shared reading of the API's JSON into the typed output objects.</summary>

@@ -1,6 +1,3 @@
-using System;
-using GptTrainer.Json;
-
 namespace GptTrainer.Models;
 
 /// <summary>A chat session: the conversation that messages belong to.</summary>

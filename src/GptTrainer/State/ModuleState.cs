@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 
@@ -15,7 +14,21 @@ internal sealed class ModuleState
     // Used when no runspace is current, as in the C# tests that drive the client directly.
     private static readonly ModuleState Detached = new();
 
-    public ConnectionSettings? Connection { get; set; }
+    /// <summary>
+    /// A new or dropped connection starts tab completion afresh: what was cached for the same key and service
+    /// may describe an account state from before the user reconnected.
+    /// </summary>
+    public ConnectionSettings? Connection
+    {
+        get => _connection;
+        set
+        {
+            _connection = value;
+            Completion.CompletionCache.Clear();
+        }
+    }
+
+    private ConnectionSettings? _connection;
 
     public string? ChatbotUuid { get; set; }
 

@@ -1,0 +1,19 @@
+namespace GptTrainer.Api;
+
+/// <summary>
+/// What adding a file or a web page gave: the new source, or, when the service says it has it already
+/// (409), the existing one, which it does not always name.
+/// </summary>
+internal sealed class AddedDataSource
+{
+    public AddedDataSource(DataSource? source, bool alreadyExisted)
+    {
+        Source = source;
+        AlreadyExisted = alreadyExisted;
+    }
+
+    /// <summary>Null only when the service said the source exists without saying which it is.</summary>
+    public DataSource? Source { get; }
+
+    public bool AlreadyExisted { get; }
+}

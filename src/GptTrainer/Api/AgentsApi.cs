@@ -1,0 +1,58 @@
+namespace GptTrainer.Api;
+
+/// <summary>
+/// Agents. The API has no endpoint that fetches one agent, so lists are per chatbot, and it never names an
+/// agent's chatbot in an answer: the caller passes it along when it knows it.
+/// </summary>
+internal sealed class AgentsApi
+{
+    private readonly ApiClient _client;
+
+    public AgentsApi(ApiClient client) => _client = client;
+
+    public async Task<List<Agent>> ListAsync(string chatbotUuid, CancellationToken cancellationToken)
+    {
+        ApiAnswer answer = await _client.CallAsync(ApiRequest.Get(_client.Endpoint("chatbot/{0}/agents", chatbotUuid)), cancellationToken).ConfigureAwait(false);
+        return answer.ReadList("agents", o => Agent.FromJson(o, chatbotUuid));
+    }
+
+    /// <summary>The service creates agents disabled, whatever the request says.</summary>
+    public async Task<Agent> CreateAsync(string chatbotUuid, AgentSettings settings, CancellationToken cancellationToken)
+    {
+        ApiRequest request = ApiRequest.Json(HttpMethod.Post, _client.Endpoint("chatbot/{0}/agent/create", chatbotUuid), Body(settings));
+        return (await _client.CallAsync(request, cancellationToken).ConfigureAwait(false)).Read(json => Agent.FromJson(json, chatbotUuid));
+    }
+
+    /// <summary>Sends only what is given; lists (sources, variables, tags) replace the agent's whole list.</summary>
+    public async Task<Agent> UpdateAsync(string agentUuid, AgentSettings changes, string? chatbotUuid, CancellationToken cancellationToken)
+    {
+        ApiRequest request = ApiRequest.Json(HttpMethod.Post, _client.Endpoint("agent/{0}/update", agentUuid), Body(changes));
+        return (await _client.CallAsync(request, cancellationToken).ConfigureAwait(false)).Read(json => Agent.FromJson(json, chatbotUuid));
+    }
+
+    /// <summary>The API deletes agents with DELETE.</summary>
+    public async Task DeleteAsync(string agentUuid, CancellationToken cancellationToken)
+        => (await _client.CallAsync(new ApiRequest(HttpMethod.Delete, _client.Endpoint("agent/{0}/delete", agentUuid)), cancellationToken).ConfigureAwait(false)).ExpectSuccess();
+
+    /// <summary>Sent flat, as every example and client does, although answers nest the settings under "meta".</summary>
+    private static Dictionary<string, object?> Body(AgentSettings settings)
+    {
+        var body = new Dictionary<string, object?>();
+        if (settings.Name is not null) body["name"] = settings.Name;
+        if (settings.Type is not null) body["type"] = settings.Type;
+        if (settings.Description is not null) body["description"] = settings.Description;
+        if (settings.Prompt is not null) body["prompt"] = settings.Prompt;
+        if (settings.Model is not null) body["model"] = settings.Model;
+        if (settings.Temperature is double temperature) body["temperature"] = temperature;
+        if (settings.Bias is double bias) body["bias"] = bias;
+        if (settings.Stickiness is double stickiness) body["stickness"] = stickiness;
+        if (settings.DefaultMessage is not null) body["default_message"] = settings.DefaultMessage;
+        if (settings.Tags is not null) body["tags"] = settings.Tags.Select(t => t.ToJson()).ToArray();
+        if (settings.UseAllSources is bool all) body["use_all_sources"] = all;
+        if (settings.Enabled is bool enabled) body["enabled"] = enabled;
+        if (settings.DataSourceUuids is not null) body["data_source_uuids"] = settings.DataSourceUuids;
+        if (settings.Variables is not null) body["variables"] = settings.Variables.Select(v => v.ToJson()).ToArray();
+        if (settings.HumanEscalationSettings is not null) body["human_escalation_settings"] = settings.HumanEscalationSettings.ToJson();
+        return body;
+    }
+}

@@ -1,0 +1,68 @@
+namespace GptTrainer.Api;
+
+/// <summary>
+/// Messages: a question and its reply, stored together. The streamed reply is plain text; its uuid, finish
+/// reason and citations exist only in the stored message, which the message list returns afterwards.
+/// </summary>
+internal sealed class MessagesApi
+{
+    private readonly ApiClient _client;
+
+    public MessagesApi(ApiClient client) => _client = client;
+
+    /// <summary>Asks a question; the reply is read piece by piece from the returned reader.</summary>
+    public Task<ReplyReader> StreamAsync(string sessionUuid, string query, CancellationToken cancellationToken)
+        => _client.StreamAsync(ApiRequest.Json(HttpMethod.Post, _client.Endpoint("session/{0}/message/stream", sessionUuid), new Dictionary<string, object?> { ["query"] = query }), cancellationToken);
+
+    /// <summary>
+    /// Asks a question and returns the whole reply once written. Undocumented endpoint the official Python SDK
+    /// uses; it is also the only one known to take session documents.
+    /// </summary>
+    public async Task<string> SendAsync(string sessionUuid, string query, IReadOnlyList<string>? documentUuids, CancellationToken cancellationToken)
+    {
+        var body = new Dictionary<string, object?> { ["query"] = query };
+        if (documentUuids is not null)
+        {
+            body["session_document_uuids"] = documentUuids;
+        }
+
+        ApiAnswer answer = await _client.CallAsync(ApiRequest.Json(HttpMethod.Post, _client.Endpoint("session/{0}/message/non-stream", sessionUuid), body), cancellationToken).ConfigureAwait(false);
+        return answer.Read(json => ModelReader.AsObject(json, "a reply").GetString("response"))
+            ?? throw answer.Unexpected("the answer has no \"response\" field");
+    }
+
+    /// <summary>The stored messages, in the order the service lists them.</summary>
+    public async Task<List<Message>> ListAsync(string sessionUuid, CancellationToken cancellationToken)
+    {
+        ApiAnswer answer = await _client.CallAsync(ApiRequest.Get(_client.Endpoint("session/{0}/messages", sessionUuid)), cancellationToken).ConfigureAwait(false);
+        return answer.ReadList("messages", o => Message.FromJson(o, sessionUuid));
+    }
+
+    /// <summary>
+    /// The whole conversation as text. The body's shape is undocumented: plain text is expected, a JSON string
+    /// or a {"transcript": ...} object is unwrapped, and any other JSON comes back as PowerShell objects.
+    /// </summary>
+    public async Task<object?> TranscriptAsync(string sessionUuid, CancellationToken cancellationToken)
+    {
+        var request = new ApiRequest(HttpMethod.Get, _client.Endpoint("session/{0}/messages/plain-text", sessionUuid)) { Accept = "text/plain, application/json" };
+        ApiAnswer answer = await _client.CallAsync(request, cancellationToken).ConfigureAwait(false);
+        string text = answer.Text;
+        string start = text.TrimStart();
+        object? parsed = start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("\"", StringComparison.Ordinal) ? JsonConvert.ParseEmbedded(text) : null;
+        return parsed switch
+        {
+            string transcript => transcript,
+            JsonObject json when json.GetString("transcript") is string transcript => transcript,
+            null => text,
+            _ => ModelReader.ToPowerShell(parsed),
+        };
+    }
+
+    /// <summary>The API deletes one message with POST.</summary>
+    public async Task DeleteAsync(string messageUuid, CancellationToken cancellationToken)
+        => (await _client.CallAsync(ApiRequest.Json(HttpMethod.Post, _client.Endpoint("message/{0}/delete", messageUuid), null), cancellationToken).ConfigureAwait(false)).ExpectSuccess();
+
+    /// <summary>Deletes several messages in one request.</summary>
+    public async Task DeleteManyAsync(IReadOnlyList<string> messageUuids, CancellationToken cancellationToken)
+        => (await _client.CallAsync(ApiRequest.Json(HttpMethod.Post, _client.Endpoint("messages/delete"), new Dictionary<string, object?> { ["uuids"] = messageUuids.ToArray() }), cancellationToken).ConfigureAwait(false)).ExpectSuccess();
+}

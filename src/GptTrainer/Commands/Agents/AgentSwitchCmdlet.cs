@@ -1,0 +1,30 @@
+namespace GptTrainer.Commands;
+
+/// <summary>Base of Enable- and Disable-GptTrainerAgent, which differ only in the value they send.</summary>
+public abstract class AgentSwitchCmdlet : ChatbotScopedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(AgentUuidCompleter))]
+    public string? AgentUuid { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected abstract bool TurnOn { get; }
+
+    protected override void ProcessApiRecord()
+    {
+        ErrorTarget = AgentUuid;
+        string agent = Uuid(AgentUuid, nameof(AgentUuid));
+        if (!ShouldProcess($"agent {agent}", TurnOn ? "Enable" : "Disable"))
+        {
+            return;
+        }
+
+        Agent updated = Call((api, token) => api.Agents.UpdateAsync(agent, new AgentSettings { Enabled = TurnOn }, ChatbotUuid, token));
+        if (PassThru)
+        {
+            WriteObject(updated);
+        }
+    }
+}

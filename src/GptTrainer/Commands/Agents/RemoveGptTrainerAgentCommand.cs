@@ -1,0 +1,14 @@
+namespace GptTrainer.Commands;
+
+/// <summary>Deletes agents.</summary>
+[Cmdlet(VerbsCommon.Remove, "GptTrainerAgent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(void))]
+public sealed class RemoveGptTrainerAgentCommand : ChatbotScopedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(AgentUuidCompleter))]
+    public string? AgentUuid { get; set; }
+
+    protected override void ProcessApiRecord()
+        => RemoveEach(new[] { AgentUuid }, nameof(AgentUuid), "agent", "Remove", (api, uuid, token) => api.Agents.DeleteAsync(uuid, token));
+}

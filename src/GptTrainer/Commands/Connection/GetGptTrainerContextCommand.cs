@@ -1,0 +1,35 @@
+using System.Security;
+
+namespace GptTrainer.Commands;
+
+/// <summary>Shows the base URI, a masked key, the current chatbot and session, and the retry and timeout settings.</summary>
+[Cmdlet(VerbsCommon.Get, "GptTrainerContext")]
+[OutputType(typeof(Context))]
+public sealed class GetGptTrainerContextCommand : GptTrainerCmdlet
+{
+    protected override void EndProcessing()
+    {
+        WriteObject(Describe(ModuleState.Current));
+    }
+
+    internal static Context Describe(ModuleState state)
+    {
+        ConnectionSettings? connection = ConnectionResolver.Resolve(state, out _);
+        RequestPolicy policy = connection?.Policy ?? RequestPolicy.Default;
+        Uri? baseUri = connection?.BaseUri ?? ConnectionResolver.BaseUriFromEnvironment(out _);
+        return new Context
+        {
+            BaseUri = baseUri,
+            ApiRoot = connection?.ApiRoot ?? (baseUri is null ? null : ConnectionSettings.ApiRootFor(baseUri)),
+            ApiKeySet = connection is not null,
+            MaskedApiKey = connection?.MaskedKey(),
+            KeySource = connection?.KeySource,
+            ChatbotUuid = state.ChatbotUuid,
+            SessionUuid = state.SessionUuid,
+            MaximumRetryCount = policy.MaximumRetryCount,
+            MaximumRetryDelay = policy.MaximumRetryDelay,
+            ConnectTimeout = policy.ConnectTimeout,
+            IdleTimeout = policy.IdleTimeout,
+        };
+    }
+}

@@ -1,0 +1,55 @@
+namespace GptTrainer.Commands;
+
+/// <summary>Base of the cmdlets that send many data source uuids in one request and get one result per uuid back.</summary>
+public abstract class DataSourceBatchCmdlet : ChatbotScopedCmdlet
+{
+    private readonly List<string> _confirmed = new();
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(DataSourceUuidCompleter))]
+    public string[]? DataSourceUuid { get; set; }
+
+    /// <summary>What ShouldProcess says will be done to each source.</summary>
+    private protected abstract string Action { get; }
+
+    private protected abstract Task<DataSourceBatchAnswer> SendAsync(GptTrainerApi api, IReadOnlyList<string> uuids, CancellationToken cancellationToken);
+
+    protected override void ProcessApiRecord()
+        => ConfirmEach(DataSourceUuid ?? Array.Empty<string>(), nameof(DataSourceUuid), "data source", Action, _confirmed);
+
+    protected override void EndProcessing()
+    {
+        if (_confirmed.Count == 0)
+        {
+            return;
+        }
+
+        ErrorTarget = _confirmed.ToArray();
+        ReportingErrors(() =>
+        {
+            DataSourceBatchAnswer answer = Call((api, token) => SendAsync(api, _confirmed, token));
+            if (answer.Results is null)
+            {
+                // The shape of this answer is not documented; anything but a per-uuid list is shown as it came.
+                Verbose("The service answered: " + answer.Text);
+                return;
+            }
+
+            foreach (DataSourceOperationResult result in answer.Results)
+            {
+                if (result.Succeeded)
+                {
+                    WriteObject(result);
+                }
+                else
+                {
+                    WriteError(new ErrorRecord(
+                        new InvalidOperationException($"Data source {result.DataSourceUuid}: {result.Error}"),
+                        "DataSourceRefused",
+                        ErrorCategory.InvalidOperation,
+                        result.DataSourceUuid));
+                }
+            }
+        });
+    }
+}

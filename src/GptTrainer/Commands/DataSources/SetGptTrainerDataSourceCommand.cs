@@ -1,0 +1,30 @@
+namespace GptTrainer.Commands;
+
+/// <summary>Renames a data source (its title is what citations show).</summary>
+[Cmdlet(VerbsCommon.Set, "GptTrainerDataSource", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(DataSource))]
+public sealed class SetGptTrainerDataSourceCommand : ChatbotScopedCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(DataSourceUuidCompleter))]
+    public string? DataSourceUuid { get; set; }
+
+    [Parameter(Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string? Title { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessApiRecord()
+    {
+        ErrorTarget = DataSourceUuid;
+        string source = Uuid(DataSourceUuid, nameof(DataSourceUuid));
+        SendChange(
+            $"data source {source}",
+            BoundOf(nameof(Title)),
+            "-Title",
+            PassThru,
+            (api, token) => api.DataSources.RenameAsync(source, Title!, ChatbotUuid, token));
+    }
+}

@@ -1,0 +1,22 @@
+namespace GptTrainer.Commands;
+
+/// <summary>Deletes messages; several piped in are deleted together through the bulk endpoint.</summary>
+[Cmdlet(VerbsCommon.Remove, "GptTrainerMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(void))]
+public sealed class RemoveGptTrainerMessageCommand : ApiCmdlet
+{
+    private readonly List<string> _confirmed = new();
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    public string[]? MessageUuid { get; set; }
+
+    protected override void ProcessApiRecord()
+        => ConfirmEach(MessageUuid ?? Array.Empty<string>(), nameof(MessageUuid), "message", "Remove", _confirmed);
+
+    protected override void EndProcessing()
+        => RemoveTogether(
+            _confirmed,
+            "message",
+            (api, uuid, token) => api.Messages.DeleteAsync(uuid, token),
+            (api, uuids, token) => api.Messages.DeleteManyAsync(uuids, token));
+}

@@ -1,0 +1,94 @@
+namespace GptTrainer.Commands;
+
+/// <summary>
+/// Asks a question in a chat session and writes the reply to the pipeline piece by piece as it arrives.
+/// </summary>
+[Cmdlet(VerbsCommunications.Send, "GptTrainerMessage")]
+[OutputType(typeof(string), typeof(Message))]
+public sealed class SendGptTrainerMessageCommand : ApiCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [AllowEmptyString]
+    public string Query { get; set; } = string.Empty;
+
+    /// <summary>Defaults to the current session (the last one New-GptTrainerSession opened in this runspace).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SessionUuidCompleter))]
+    public string? SessionUuid { get; set; }
+
+    /// <summary>Writes the whole reply as one string when it is complete, instead of piece by piece.</summary>
+    [Parameter]
+    public SwitchParameter Raw { get; set; }
+
+    /// <summary>After the reply, also writes the stored message (uuid, finish reason, citations).</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Uses the non-streamed endpoint: the reply arrives as one string once it is complete.</summary>
+    [Parameter]
+    public SwitchParameter NoStream { get; set; }
+
+    /// <summary>Files uploaded as session documents and attached to the question (implies -NoStream).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? DocumentPath { get; set; }
+
+    // Uploaded once, for the first question, and attached to every question piped in after it.
+    private string[]? _documentUuids;
+
+    protected override void ProcessApiRecord()
+    {
+        ErrorTarget = Query;
+        if (string.IsNullOrWhiteSpace(Query))
+        {
+            throw new InputException(InputError("EmptyQuery", "-Query is empty; there is nothing to ask.", ErrorCategory.InvalidArgument, Query));
+        }
+
+        string session = SessionOrCurrent(SessionUuid);
+        List<string>? documents = DocumentPath is null || _documentUuids is not null ? null : ResolveFiles(DocumentPath, literal: false, nameof(DocumentPath));
+        if (documents is not null)
+        {
+            _documentUuids = documents.Select(UploadDocument).ToArray();
+        }
+
+        // Only the non-streamed endpoint is known to take session documents, so documents imply it.
+        if (NoStream || _documentUuids is not null)
+        {
+            WriteObject(Call((api, token) => api.Messages.SendAsync(session, Query, _documentUuids, token)));
+        }
+        else
+        {
+            SendStreaming(session);
+        }
+
+        if (PassThru && FindStoredMessage(session) is Message stored)
+        {
+            WriteObject(stored);
+        }
+    }
+
+    private string UploadDocument(string path)
+    {
+        string uuid = Call((api, token) => api.Sessions.UploadDocumentAsync(path, this, token));
+        Verbose($"Uploaded {path} as session document {uuid}.");
+        return uuid;
+    }
+
+    private void SendStreaming(string session)
+    {
+        using ReplyReader reader = Call((api, token) => api.Messages.StreamAsync(session, Query, token));
+        WriteReply(reader, Raw);
+    }
+
+    /// <summary>The stream carries only text; uuid, finish reason and citations come from the message list.</summary>
+    private Message? FindStoredMessage(string session)
+    {
+        Message? match = Call((api, token) => api.Messages.ListAsync(session, token)).LastOrDefault(m => m.Query == Query);
+        if (match is null)
+        {
+            Warning($"The reply arrived, but session {session} lists no stored message for this query yet.");
+        }
+
+        return match;
+    }
+}

@@ -1,0 +1,31 @@
+namespace GptTrainer.Commands;
+
+/// <summary>Opens a chat session on a chatbot and makes it the current session of this runspace.</summary>
+[Cmdlet(VerbsCommon.New, "GptTrainerSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(Session))]
+public sealed class NewGptTrainerSessionCommand : ApiCmdlet
+{
+    /// <summary>Defaults to the current chatbot (the one the current session belongs to).</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ChatbotUuidCompleter))]
+    public string? ChatbotUuid { get; set; }
+
+    /// <summary>Flat name/value pairs the chatbot's agents can use as variables.</summary>
+    [Parameter]
+    public Hashtable? InitialVariables { get; set; }
+
+    protected override void ProcessApiRecord()
+    {
+        ErrorTarget = ChatbotUuid;
+        string chatbot = ChatbotOrCurrent(ChatbotUuid);
+        if (!ShouldProcess($"chatbot {chatbot}", "Create a chat session"))
+        {
+            return;
+        }
+
+        Session session = Call((api, token) => api.Sessions.CreateAsync(chatbot, InitialVariables, token));
+        State.ChatbotUuid = chatbot;
+        State.SessionUuid = session.SessionUuid;
+        WriteObject(session);
+    }
+}
