@@ -42,6 +42,7 @@
         'New-GptTrainerSourceTag'
         'Set-GptTrainerSourceTag'
         'Remove-GptTrainerSourceTag'
+        'Invoke-GptTrainerApi'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -42,6 +42,8 @@ Describe '-WhatIf sends no request at all' {
         @{ Command = 'New-GptTrainerSourceTag'; Run = { New-GptTrainerSourceTag -ChatbotUuid $bot.ChatbotUuid -Name 'n' -Color '#000000' -WhatIf } }
         @{ Command = 'Set-GptTrainerSourceTag'; Run = { $tag | Set-GptTrainerSourceTag -Name 'm' -WhatIf } }
         @{ Command = 'Remove-GptTrainerSourceTag'; Run = { $tag | Remove-GptTrainerSourceTag -WhatIf } }
+        @{ Command = 'Invoke-GptTrainerApi -Method POST'; Run = { Invoke-GptTrainerApi -Method POST -Path 'chatbot/create' -Body @{ name = 'x' } -WhatIf } }
+        @{ Command = 'Invoke-GptTrainerApi -Method DELETE'; Run = { Invoke-GptTrainerApi -Method DELETE -Path "chatbot/$($bot.ChatbotUuid)/delete" -WhatIf } }
     ) {
         Clear-EmulatorRequest $emulator
         $output = & $Run 6>&1 | Out-String
@@ -54,7 +56,7 @@ Describe '-WhatIf sends no request at all' {
         $tested = 'New-GptTrainerChatbot', 'Set-GptTrainerChatbot', 'Remove-GptTrainerChatbot', 'New-GptTrainerAgent', 'Set-GptTrainerAgent',
             'Enable-GptTrainerAgent', 'Disable-GptTrainerAgent', 'Remove-GptTrainerAgent', 'New-GptTrainerSession', 'Remove-GptTrainerSession',
             'Remove-GptTrainerMessage', 'New-GptTrainerDataSource', 'Set-GptTrainerDataSource', 'Update-GptTrainerDataSource',
-            'Restart-GptTrainerDataSource', 'Remove-GptTrainerDataSource', 'New-GptTrainerSourceTag', 'Set-GptTrainerSourceTag', 'Remove-GptTrainerSourceTag'
+            'Restart-GptTrainerDataSource', 'Remove-GptTrainerDataSource', 'New-GptTrainerSourceTag', 'Set-GptTrainerSourceTag', 'Remove-GptTrainerSourceTag', 'Invoke-GptTrainerApi'
         $changing | Sort-Object | Should -Be ($tested | Sort-Object)
     }
 }

@@ -16,6 +16,7 @@ internal sealed class GptTrainerApi
         DataSources = new DataSourcesApi(client);
         SourceTags = new SourceTagsApi(client);
         Models = new ModelsApi(client);
+        Raw = new RawApi(client);
     }
 
     public ApiClient Client { get; }
@@ -33,4 +34,7 @@ internal sealed class GptTrainerApi
     public SourceTagsApi SourceTags { get; }
 
     public ModelsApi Models { get; }
+
+    /// <summary>Any endpoint, named by the caller: the escape hatch behind Invoke-GptTrainerApi.</summary>
+    public RawApi Raw { get; }
 }
