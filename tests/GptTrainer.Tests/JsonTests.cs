@@ -78,6 +78,86 @@ public class JsonTests
     }
 
     [Fact]
+    public void RefusesAValueThatContainsItself()
+    {
+        var body = new Hashtable { ["name"] = "loop" };
+        body["self"] = body;
+        var ex = Assert.Throws<JsonWriteException>(() => JsonWriter.Serialize(body));
+        Assert.Equal("$value.self", ex.Path);
+        Assert.Contains("contains itself", ex.Message);
+
+        var list = new List<object?> { 1 };
+        list.Add(new Hashtable { ["back"] = list });
+        Assert.Equal("$value[1].back", Assert.Throws<JsonWriteException>(() => JsonWriter.Serialize(list)).Path);
+    }
+
+    [Fact]
+    public void WritesTheSameValueTwiceWhenItIsNotACycle()
+    {
+        var shared = new Hashtable { ["k"] = 1 };
+        Assert.Equal("{\"a\":{\"k\":1},\"b\":{\"k\":1}}", JsonWriter.Serialize(new System.Collections.Specialized.OrderedDictionary { ["a"] = shared, ["b"] = shared }));
+    }
+
+    [Fact]
+    public void RefusesNestingDeeperThanTheLimitAndWritesUpToIt()
+    {
+        Hashtable Nest(int levels)
+        {
+            var root = new Hashtable();
+            Hashtable current = root;
+            for (int i = 1; i < levels; i++)
+            {
+                var next = new Hashtable();
+                current["n"] = next;
+                current = next;
+            }
+
+            return root;
+        }
+
+        Assert.StartsWith("{\"n\":", JsonWriter.Serialize(Nest(JsonWriter.MaxDepth)));
+        Assert.Contains("nested more than 64 levels", Assert.Throws<JsonWriteException>(() => JsonWriter.Serialize(Nest(100_000))).Message);
+    }
+
+    [Fact]
+    public void WritesDatesInIso8601()
+    {
+        Assert.Equal("\"2025-07-16T07:00:00.0000000Z\"", JsonWriter.Serialize(new DateTime(2025, 7, 16, 7, 0, 0, DateTimeKind.Utc)));
+        Assert.Equal("\"2025-07-16T07:00:00.0000000+02:00\"", JsonWriter.Serialize(new DateTimeOffset(2025, 7, 16, 7, 0, 0, TimeSpan.FromHours(2))));
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void RefusesNumbersJsonCannotHold(double value)
+    {
+        Assert.Contains("has no JSON form", Assert.Throws<JsonWriteException>(() => JsonWriter.Serialize(new Hashtable { ["x"] = value })).Message);
+    }
+
+    [Fact]
+    public void RefusesTypesJsonHasNoFormForInsteadOfWritingToString()
+    {
+        var ex = Assert.Throws<JsonWriteException>(() => JsonWriter.Serialize(new Hashtable { ["file"] = new FileInfo("/tmp/x") }));
+        Assert.Equal("$value.file", ex.Path);
+        Assert.Contains("System.IO.FileInfo has no JSON form", ex.Message);
+    }
+
+    [Fact]
+    public void ReadsFieldsByTheirDocumentedType()
+    {
+        var json = (JsonObject)JsonReader.Parse("{\"uuid\":12345678901234567890,\"big\":4294967297,\"inf\":1e400,\"two\":2,\"s\":\"x\",\"n\":null,\"list\":[\"a\",1]}")!;
+        Assert.Contains("\"uuid\" should be a string but is the number", Assert.Throws<FormatException>(() => json.GetString("uuid")).Message);
+        Assert.Equal(4294967297L, json.GetInt64("big"));
+        Assert.Contains("\"big\" should be a whole number of at most 10 digits", Assert.Throws<FormatException>(() => json.GetInt32("big")).Message);
+        Assert.Contains("too large to hold", Assert.Throws<FormatException>(() => json.GetDouble("inf")).Message);
+        Assert.Contains("should be true, false, 0 or 1", Assert.Throws<FormatException>(() => json.GetBoolean("two")).Message);
+        Assert.Contains("\"s\" should be an object", Assert.Throws<FormatException>(() => json.GetObject("s")).Message);
+        Assert.Contains("\"list[1]\" should be a string", Assert.Throws<FormatException>(() => json.GetStringArray("list")).Message);
+        Assert.Null(json.GetString("n"));
+        Assert.Null(json.GetString("missing"));
+    }
+
+    [Fact]
     public void EmbeddedJsonStringsParseOrReadAsNothing()
     {
         Assert.IsType<JsonObject>(JsonConvert.ParseEmbedded("{\"1.1\":{\"title\":\"x\"}}"));

@@ -26,7 +26,7 @@ internal sealed class ModelsApi
         {
             if (Array.IndexOf(selectable, cost.Key) < 0)
             {
-                result.Add(new ModelInfo { Model = cost.Key, Selectable = false, CreditsPerMessage = JsonConvert.ToInt64(cost.Value) });
+                result.Add(new ModelInfo { Model = cost.Key, Selectable = false, CreditsPerMessage = JsonConvert.AsInt64(cost.Value, "model_costs." + cost.Key) });
             }
         }
 

@@ -59,8 +59,7 @@ internal sealed class SessionsApi
         var fields = new[] { ("filename", System.IO.Path.GetFileName(path)) };
         var request = new ApiRequest(HttpMethod.Post, _client.Endpoint("session-document/upload"), MultipartFile.Content(path, fields, progress, "Uploading session document"));
         ApiAnswer answer = await _client.CallAsync(request, cancellationToken).ConfigureAwait(false);
-        return answer.Read(json => ModelReader.AsObject(json, "a session document").GetString("uuid"))
-            ?? throw answer.Unexpected("the answer has no document uuid");
+        return answer.Read(json => ModelReader.Uuid(ModelReader.AsObject(json, "a session document"), "the session document"));
     }
 
     /// <summary>The filter format the API documents: UTC with milliseconds, YYYY-MM-DDTHH:mm:ss.sssZ.</summary>

@@ -144,6 +144,26 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
         return normalized;
     }
 
+    /// <summary>
+    /// A value the user passes as (part of) a request body, checked before any request: a value containing
+    /// itself, nested too deep, or of a type JSON has no form for is an InvalidArgument error naming the parameter.
+    /// </summary>
+    private protected void CheckWritableAsJson(object? value, string parameterName)
+    {
+        try
+        {
+            JsonWriter.Serialize(value);
+        }
+        catch (JsonWriteException ex)
+        {
+            throw new InputException(InputError(
+                "BodyNotWritable",
+                $"-{parameterName} cannot be sent as JSON: {ex.Problem} (at {ex.Path.Replace("$value", "-" + parameterName)}).",
+                ErrorCategory.InvalidArgument,
+                value));
+        }
+    }
+
     /// <summary>Each value of a uuid-list parameter in the API's form.</summary>
     private protected string[] UuidList(string[] values, string parameterName)
         => Array.ConvertAll(values, value => Uuid(value, parameterName));

@@ -86,6 +86,7 @@ public sealed class InvokeGptTrainerApiCommand : ApiCmdlet
             }
         }
 
+        CheckWritableAsJson(body, nameof(Body));
         return body;
     }
 }

@@ -15,6 +15,13 @@ internal sealed class JsonReader
     public static object? Parse(string text)
     {
         var reader = new JsonReader(text);
+
+        // A UTF-8 byte-order mark decodes to U+FEFF: invisible, and no part of the JSON.
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            reader._pos = 1;
+        }
+
         reader.SkipWhitespace();
         object? value = reader.ReadValue(0);
         reader.SkipWhitespace();
@@ -218,30 +225,55 @@ internal sealed class JsonReader
         }
     }
 
+    /// <summary>
+    /// A number exactly as the JSON grammar has it: an optional minus, then 0 or a digit 1-9 followed by
+    /// digits, then optionally a fraction with at least one digit, then optionally an exponent with at
+    /// least one digit. So 01, 1., .5, 1.e5 and +1 are refused, as every conforming parser refuses them.
+    /// </summary>
     private object ReadNumber()
     {
         int start = _pos;
-        bool isInteger = true;
         if (Peek() == '-')
         {
             _pos++;
         }
 
-        while (_pos < _text.Length)
+        if (Peek() == '0')
         {
-            char c = _text[_pos];
-            if (c >= '0' && c <= '9')
+            _pos++;
+            if (IsDigit(Peek()))
+            {
+                throw Error("a number must not start with 0 followed by more digits");
+            }
+        }
+        else if (!SkipDigits())
+        {
+            throw Error("expected a digit");
+        }
+
+        bool isInteger = true;
+        if (Peek() == '.')
+        {
+            isInteger = false;
+            _pos++;
+            if (!SkipDigits())
+            {
+                throw Error("expected a digit after the decimal point");
+            }
+        }
+
+        if (Peek() is 'e' or 'E')
+        {
+            isInteger = false;
+            _pos++;
+            if (Peek() is '+' or '-')
             {
                 _pos++;
             }
-            else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')
+
+            if (!SkipDigits())
             {
-                isInteger = false;
-                _pos++;
-            }
-            else
-            {
-                break;
+                throw Error("expected a digit in the exponent");
             }
         }
 
@@ -251,14 +283,23 @@ internal sealed class JsonReader
             return l;
         }
 
-        if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double d))
+        // Valid JSON either way; a number too large for a double reads as an infinity, which typed reads
+        // then refuse instead of passing it on as a value.
+        return double.Parse(token, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    private bool SkipDigits()
+    {
+        int start = _pos;
+        while (IsDigit(Peek()))
         {
-            return d;
+            _pos++;
         }
 
-        _pos = start;
-        throw Error($"bad number '{token}'");
+        return _pos > start;
     }
+
+    private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
     private void ExpectWord(string word)
     {

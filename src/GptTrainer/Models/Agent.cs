@@ -56,7 +56,7 @@ public sealed class Agent
         JsonObject meta = o.GetObject("meta") ?? new JsonObject();
         return new Agent
         {
-            AgentUuid = o.GetString("uuid") ?? string.Empty,
+            AgentUuid = ModelReader.Uuid(o, "an agent"),
             ChatbotUuid = chatbotUuid,
             Name = o.GetString("name") ?? string.Empty,
             Type = o.GetString("type"),

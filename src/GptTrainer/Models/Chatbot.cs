@@ -33,11 +33,11 @@ public sealed class Chatbot
         var rateLimit = meta.GetArray("rate_limit");
         return new Chatbot
         {
-            ChatbotUuid = o.GetString("uuid") ?? string.Empty,
+            ChatbotUuid = ModelReader.Uuid(o, "a chatbot"),
             Name = o.GetString("name") ?? string.Empty,
             Visibility = meta.GetString("visibility"),
-            RateLimitMessages = rateLimit is { Count: 2 } ? (int?)JsonConvert.ToInt64(rateLimit[0]) : null,
-            RateLimitSeconds = rateLimit is { Count: 2 } ? (int?)JsonConvert.ToInt64(rateLimit[1]) : null,
+            RateLimitMessages = rateLimit is { Count: 2 } ? JsonConvert.AsInt32(rateLimit[0], "rate_limit[0]") : null,
+            RateLimitSeconds = rateLimit is { Count: 2 } ? JsonConvert.AsInt32(rateLimit[1], "rate_limit[1]") : null,
             RateLimitMessage = meta.GetString("rate_limit_message"),
             ShowCitations = meta.GetBoolean("show_citations") ?? meta.GetBoolean("show_citation"),
             CreatedAt = ModelReader.Timestamp(o, "created_at"),

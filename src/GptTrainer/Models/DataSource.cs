@@ -48,7 +48,7 @@ public sealed class DataSource
         JsonObject? meta = JsonConvert.ParseEmbedded(metaJson) as JsonObject;
         return new DataSource
         {
-            DataSourceUuid = o.GetString("uuid") ?? string.Empty,
+            DataSourceUuid = ModelReader.Uuid(o, "a data source"),
             ChatbotUuid = chatbotUuid,
             Title = o.GetString("title") ?? string.Empty,
             FileName = o.GetString("file_name"),

@@ -56,7 +56,7 @@ public sealed class Message
         string? feedbackJson = o.GetString("feedback_json");
         return new Message
         {
-            MessageUuid = o.GetString("uuid") ?? string.Empty,
+            MessageUuid = ModelReader.Uuid(o, "a message"),
             SessionUuid = sessionUuid,
             Query = o.GetString("query") ?? string.Empty,
             Response = o.GetString("response") ?? string.Empty,

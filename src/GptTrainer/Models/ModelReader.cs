@@ -18,13 +18,24 @@ internal static class ModelReader
     }
 
     public static JsonObject AsObject(object? json, string what)
-        => json as JsonObject ?? throw new FormatException($"Expected a JSON object for {what}, got {Describe(json)}.");
+        => json as JsonObject ?? throw new FormatException($"expected a JSON object for {what}, got {JsonConvert.Describe(json)}");
+
+    /// <summary>
+    /// An id the service returned, which may become current state or part of a later request's path, so it
+    /// must be a GPT-trainer uuid: a missing, empty or malformed one is the service's mistake, reported.
+    /// </summary>
+    public static string Uuid(JsonObject json, string what, string field = "uuid")
+    {
+        string? text = json.GetString(field);
+        return InputRules.NormalizeUuid(text)
+            ?? throw new FormatException(text is null ? $"{what} has no \"{field}\"" : $"{what} has \"{field}\": \"{text}\", which is not a GPT-trainer uuid");
+    }
 
     public static IEnumerable<JsonObject> AsObjects(object? json, string what)
     {
         if (json is not List<object?> items)
         {
-            throw new FormatException($"Expected a JSON array of {what}, got {Describe(json)}.");
+            throw new FormatException($"expected a JSON array of {what}, got {JsonConvert.Describe(json)}");
         }
 
         foreach (object? item in items)
@@ -32,15 +43,6 @@ internal static class ModelReader
             yield return AsObject(item, what);
         }
     }
-
-    private static string Describe(object? json) => json switch
-    {
-        null => "nothing",
-        JsonObject => "an object",
-        List<object?> => "an array",
-        string => "a string",
-        _ => "a " + json.GetType().Name,
-    };
 
     /// <summary>Parsed JSON as PowerShell users expect it: objects become PSCustomObjects, arrays object[].</summary>
     public static object? ToPowerShell(object? json)

@@ -24,7 +24,7 @@ public sealed class Session
         JsonObject o = ModelReader.AsObject(json, "a session");
         return new Session
         {
-            SessionUuid = o.GetString("uuid") ?? string.Empty,
+            SessionUuid = ModelReader.Uuid(o, "a session"),
             ChatbotUuid = chatbotUuid,
             CreatedAt = ModelReader.Timestamp(o, "created_at"),
             ModifiedAt = ModelReader.Timestamp(o, "modified_at"),

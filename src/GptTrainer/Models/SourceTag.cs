@@ -25,7 +25,7 @@ public sealed class SourceTag
         JsonObject o = ModelReader.AsObject(json, "a source tag");
         return new SourceTag
         {
-            SourceTagUuid = o.GetString("uuid") ?? string.Empty,
+            SourceTagUuid = ModelReader.Uuid(o, "a source tag"),
             ChatbotUuid = chatbotUuid,
             Name = o.GetString("name") ?? string.Empty,
             Color = o.GetString("color"),

@@ -18,6 +18,7 @@ public sealed class NewGptTrainerSessionCommand : ApiCmdlet
     {
         ErrorTarget = ChatbotUuid;
         string chatbot = ChatbotOrCurrent(ChatbotUuid);
+        CheckWritableAsJson(InitialVariables, nameof(InitialVariables));
         if (!ShouldProcess($"chatbot {chatbot}", "Create a chat session"))
         {
             return;
