@@ -2,7 +2,8 @@ namespace GptTrainer.Http;
 
 /// <summary>
 /// A token that fires when the server has been silent for longer than the idle timeout. Every sign of life
-/// (headers, a piece of the reply) restarts it, so a long reply that keeps arriving never times out.
+/// (headers, a piece of the reply) restarts it, so a long reply that keeps arriving never times out, and it
+/// is paused while the caller works on what arrived.
 /// </summary>
 internal sealed class IdleTimer : IDisposable
 {
@@ -30,6 +31,18 @@ internal sealed class IdleTimer : IDisposable
         if (_limit > TimeSpan.Zero && _limit != Timeout.InfiniteTimeSpan)
         {
             _source.CancelAfter(_limit);
+        }
+    }
+
+    /// <summary>
+    /// Stops the clock while the caller, not the service, has the next move: a piece handed to a slow
+    /// pipeline is not the service going silent.
+    /// </summary>
+    public void Pause()
+    {
+        if (!_source.IsCancellationRequested)
+        {
+            _source.CancelAfter(Timeout.InfiniteTimeSpan);
         }
     }
 

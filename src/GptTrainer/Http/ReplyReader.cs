@@ -58,6 +58,7 @@ internal sealed class ReplyReader : IDisposable
                 string? waiting = NextPiece();
                 if (waiting is not null)
                 {
+                    _response.Idle.Pause();
                     return waiting;
                 }
 
@@ -93,6 +94,8 @@ internal sealed class ReplyReader : IDisposable
             string? piece = NextPiece();
             if (piece is not null)
             {
+                // The pipeline now has the piece; however long it takes is not the service's silence.
+                _response.Idle.Pause();
                 return piece;
             }
         }
