@@ -51,7 +51,17 @@ public sealed class EmulatorHost : IAsyncDisposable
         });
 
         WebApplication app = builder.Build();
-        Faults.Use(app, control, options.ApiKey);
+        // Only the GPT-trainer routes are recorded, faulted and keyed: /_emulator/* is the tests' own
+        // channel and stays open, which is safe because the emulator listens on loopback only. The order
+        // is what tests rely on: a request is recorded even when a fault or the key check then stops it,
+        // and a fault fires whatever key the request carries.
+        var authentication = new BearerAuthentication(options.ApiKey);
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            RequestRecording.Use(api, control, authentication);
+            FaultInjection.Use(api, control);
+            authentication.Use(api);
+        });
         Api.Map(app, store, control);
         ControlEndpoints.Map(app, store, control, options);
         await app.StartAsync();
