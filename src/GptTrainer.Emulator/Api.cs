@@ -246,7 +246,7 @@ public static class Api
 
             if (session is null) return NotFound();
             ReplyComposer.Composed reply = ReplyComposer.Compose(store, session, query, documents);
-            Streaming.StoreMessage(store, session, query, reply.Text, reply.CiteDataJson, documents);
+            store.AddMessage(session, query, reply.Text, reply.CiteDataJson, documents);
             return Json(new JsonObject { ["response"] = reply.Text });
         });
         v1.MapGet("/session/{uuid}/messages", (string uuid) =>

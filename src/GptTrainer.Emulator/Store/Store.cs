@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 
 namespace GptTrainer.Emulator;
 
@@ -88,6 +89,35 @@ public sealed class Store
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Called once a reply is complete, never before, so a reply cut short leaves nothing stored. A session
+    /// deleted while its reply was being written stays deleted.
+    /// </summary>
+    public void AddMessage(SessionRecord session, string query, string response, string cite, IReadOnlyCollection<string> documents)
+    {
+        lock (Gate)
+        {
+            if (!Sessions.ContainsKey(session.Uuid))
+            {
+                return;
+            }
+
+            var documentsJson = new JsonArray(documents
+                .Where(Documents.ContainsKey)
+                .Select(d => (JsonNode)Documents[d].ToJson())
+                .ToArray());
+            session.Messages.Add(new MessageRecord
+            {
+                SessionUuid = session.Uuid,
+                Query = query,
+                Response = response,
+                CiteDataJson = cite,
+                SessionDocuments = documentsJson,
+            });
+            session.Touch();
         }
     }
 

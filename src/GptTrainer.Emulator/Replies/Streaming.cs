@@ -50,7 +50,7 @@ public static class Streaming
                 stored = text;
             }
 
-            StoreMessage(store, session, query, stored, cite, Array.Empty<string>());
+            store.AddMessage(session, query, stored, cite, Array.Empty<string>());
             Interlocked.Increment(ref control.StreamsCompleted);
         }
         catch (OperationCanceledException)
@@ -63,31 +63,6 @@ public static class Streaming
         finally
         {
             Interlocked.Decrement(ref control.StreamsActive);
-        }
-    }
-
-    public static void StoreMessage(Store store, SessionRecord session, string query, string response, string cite, IReadOnlyCollection<string> documents)
-    {
-        lock (store.Gate)
-        {
-            if (!store.Sessions.ContainsKey(session.Uuid))
-            {
-                return;
-            }
-
-            var documentsJson = new System.Text.Json.Nodes.JsonArray(documents
-                .Where(store.Documents.ContainsKey)
-                .Select(d => (System.Text.Json.Nodes.JsonNode)store.Documents[d].ToJson())
-                .ToArray());
-            session.Messages.Add(new MessageRecord
-            {
-                SessionUuid = session.Uuid,
-                Query = query,
-                Response = response,
-                CiteDataJson = cite,
-                SessionDocuments = documentsJson,
-            });
-            session.Touch();
         }
     }
 
