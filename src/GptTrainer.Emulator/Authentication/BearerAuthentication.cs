@@ -38,6 +38,6 @@ public sealed class BearerAuthentication
     {
         ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
         ctx.Response.ContentType = "application/json";
-        return ctx.Response.WriteAsync(new JsonObject { ["msg"] = message }.ToJsonString(Api.Relaxed), ctx.RequestAborted);
+        return ctx.Response.WriteAsync(new JsonObject { ["msg"] = message }.ToJsonString(ApiJson.Relaxed), ctx.RequestAborted);
     }
 }

@@ -11,7 +11,7 @@ public static class ControlEndpoints
     public static void Map(WebApplication app, Store store, Control control, EmulatorOptions options)
     {
         RouteGroupBuilder c = app.MapGroup("/_emulator");
-        c.MapGet("/stats", () => Api.Json(new JsonObject
+        c.MapGet("/stats", () => ApiJson.Json(new JsonObject
         {
             ["connectionsAccepted"] = Interlocked.Read(ref control.ConnectionsAccepted),
             ["connectionsOpen"] = Interlocked.Read(ref control.ConnectionsOpen),
@@ -25,15 +25,15 @@ public static class ControlEndpoints
         {
             store.Clear();
             control.Reset(options.PieceDelayMs);
-            return Api.Success();
+            return ApiJson.Success();
         });
         c.MapPost("/stats/reset", () =>
         {
             Interlocked.Exchange(ref control.ConnectionsAccepted, 0);
             Interlocked.Exchange(ref control.StreamsCompleted, 0);
-            return Api.Success();
+            return ApiJson.Success();
         });
-        c.MapGet("/requests", () => Api.Json(new JsonArray(control.Requests().Select(r => (JsonNode)new JsonObject
+        c.MapGet("/requests", () => ApiJson.Json(new JsonArray(control.Requests().Select(r => (JsonNode)new JsonObject
         {
             ["sequence"] = r.Sequence,
             ["method"] = r.Method,
@@ -51,76 +51,76 @@ public static class ControlEndpoints
         c.MapDelete("/requests", () =>
         {
             control.ClearRequests();
-            return Api.Success();
+            return ApiJson.Success();
         });
         c.MapPost("/recording", async (HttpContext ctx) =>
         {
-            JsonObject? body = await Api.ReadBody(ctx);
+            JsonObject? body = await ApiJson.ReadBody(ctx);
             control.RecordRequests = (bool?)body?["enabled"] ?? true;
-            return Api.Success();
+            return ApiJson.Success();
         });
         c.MapPost("/faults", async (HttpContext ctx) =>
         {
-            if (await Api.ReadBody(ctx) is not JsonObject body) return Api.Bad("a fault rule object is required");
+            if (await ApiJson.ReadBody(ctx) is not JsonObject body) return ApiJson.Bad("a fault rule object is required");
             control.AddFault(FaultRule.FromJson(body));
-            return Api.Success();
+            return ApiJson.Success();
         });
         c.MapDelete("/faults", () =>
         {
             control.ClearFaults();
-            return Api.Success();
+            return ApiJson.Success();
         });
         c.MapPost("/reply", async (HttpContext ctx) =>
         {
-            if (await Api.ReadBody(ctx) is not JsonObject body) return Api.Bad("a reply plan object is required");
+            if (await ApiJson.ReadBody(ctx) is not JsonObject body) return ApiJson.Bad("a reply plan object is required");
             control.SetPlan((string?)body["sessionUuid"], ReplyPlan.FromJson(body, new ReplyPlan { PieceDelayMs = options.PieceDelayMs }));
-            return Api.Success();
+            return ApiJson.Success();
         });
         c.MapPost("/release", () =>
         {
             control.Release();
-            return Api.Success();
+            return ApiJson.Success();
         });
         c.MapPost("/web-page", async (HttpContext ctx) =>
         {
-            if (await Api.ReadBody(ctx) is not JsonObject body || (string?)body["url"] is not string url) return Api.Bad("url and text are required");
+            if (await ApiJson.ReadBody(ctx) is not JsonObject body || (string?)body["url"] is not string url) return ApiJson.Bad("url and text are required");
             lock (store.Gate)
             {
                 store.WebPages[url] = (string?)body["text"] ?? "";
             }
 
-            return Api.Success();
+            return ApiJson.Success();
         });
         c.MapPost("/sources/{uuid}/status", async (HttpContext ctx, string uuid) =>
         {
-            JsonObject? body = await Api.ReadBody(ctx);
+            JsonObject? body = await ApiJson.ReadBody(ctx);
             lock (store.Gate)
             {
-                if (!store.Sources.TryGetValue(uuid, out SourceRecord? source)) return Api.NotFound();
+                if (!store.Sources.TryGetValue(uuid, out SourceRecord? source)) return ApiJson.NotFound();
                 source.Status = (string?)body?["status"] ?? "error";
-                return Api.Json(source.ToJson());
+                return ApiJson.Json(source.ToJson());
             }
         });
         c.MapPost("/sessions/{uuid}/created", async (HttpContext ctx, string uuid) =>
         {
-            JsonObject? body = await Api.ReadBody(ctx);
+            JsonObject? body = await ApiJson.ReadBody(ctx);
             if (!DateTime.TryParse((string?)body?["createdAt"], null, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out DateTime created))
             {
-                return Api.Bad("createdAt must be a timestamp");
+                return ApiJson.Bad("createdAt must be a timestamp");
             }
 
             lock (store.Gate)
             {
-                if (!store.Sessions.TryGetValue(uuid, out SessionRecord? session)) return Api.NotFound();
+                if (!store.Sessions.TryGetValue(uuid, out SessionRecord? session)) return ApiJson.NotFound();
                 session.CreatedUtc = created;
                 session.CreatedAt = Store.Stamp(created);
-                return Api.Json(session.ToJson(includeInitialVariables: false));
+                return ApiJson.Json(session.ToJson(includeInitialVariables: false));
             }
         });
         c.MapPost("/shutdown", (IHostApplicationLifetime lifetime) =>
         {
             lifetime.StopApplication();
-            return Api.Success();
+            return ApiJson.Success();
         });
     }
 }

@@ -47,7 +47,7 @@ public static class FaultInjection
                     ctx.Response.Headers.RetryAfter = fault.RetryAfter;
                 }
 
-                string body = fault.Body ?? new JsonObject { ["error"] = $"emulated failure {status}" }.ToJsonString(Api.Relaxed);
+                string body = fault.Body ?? new JsonObject { ["error"] = $"emulated failure {status}" }.ToJsonString(ApiJson.Relaxed);
                 ctx.Response.ContentType = body.TrimStart().StartsWith('{') ? "application/json" : "text/plain; charset=utf-8";
                 await ctx.Response.WriteAsync(body, ctx.RequestAborted);
                 return;

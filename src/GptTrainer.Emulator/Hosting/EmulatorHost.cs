@@ -62,7 +62,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             FaultInjection.Use(api, control);
             authentication.Use(api);
         });
-        Api.Map(app, store, control);
+        GptTrainerApi.Map(app, store, control);
         ControlEndpoints.Map(app, store, control, options);
         await app.StartAsync();
 

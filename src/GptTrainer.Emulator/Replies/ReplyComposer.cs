@@ -64,7 +64,7 @@ public static class ReplyComposer
                             ["file_name"] = source.FileName,
                             ["type"] = source.Type,
                         },
-                    }.ToJsonString(Api.Relaxed);
+                    }.ToJsonString(ApiJson.Relaxed);
                 }
 
                 break;
