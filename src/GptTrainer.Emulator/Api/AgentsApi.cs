@@ -11,15 +11,13 @@ public static class AgentsApi
 
     public static void Map(RouteGroupBuilder v1, Store store)
     {
-        v1.MapPost("/chatbot/{uuid}/agent/create", async (HttpContext ctx, string uuid) =>
+        v1.MapPost("/chatbot/{uuid}/agent/create", (HttpContext ctx, string uuid) => WithBody(ctx, body =>
         {
-            if (await ReadBody(ctx) is not JsonObject body) return BadJson();
-            if (Str(body, "name") is not string name || name.Length == 0) return Bad("name is required");
+            if (NonEmptyStr(body, "name") is not string name) return Bad("name is required");
             if (Str(body, "type") is not string type) return Bad("type is required");
             if (!AgentTypes.Contains(type)) return Bad($"type must be one of {string.Join(", ", AgentTypes)}");
-            lock (store.Gate)
+            return Found(store, store.Chatbots, uuid, _ =>
             {
-                if (!store.Chatbots.ContainsKey(uuid)) return NotFound();
                 if (SingletonAgentTypes.Contains(type) && store.Agents.Values.Any(a => a.ChatbotUuid == uuid && a.Type == type))
                 {
                     return Bad($"only one {type} agent is allowed per chatbot");
@@ -30,51 +28,29 @@ public static class AgentsApi
                 if (ApplyAgentFields(store, agent, body, creating: true) is IResult invalid) return invalid;
                 store.Agents[agent.Uuid] = agent;
                 return Json(agent.ToJson());
-            }
-        });
-        v1.MapPost("/agent/{uuid}/update", async (HttpContext ctx, string uuid) =>
+            });
+        }));
+        v1.MapPost("/agent/{uuid}/update", (HttpContext ctx, string uuid) => WithBody(ctx, body => Found(store, store.Agents, uuid, agent =>
         {
-            if (await ReadBody(ctx) is not JsonObject body) return BadJson();
-            lock (store.Gate)
+            if (body.ContainsKey("type") && Str(body, "type") != agent.Type) return Bad("the type of an agent cannot be changed");
+            if (ApplyName(body, name => agent.Name = name) is IResult badName) return badName;
+            if (body.ContainsKey("enabled"))
             {
-                if (!store.Agents.TryGetValue(uuid, out AgentRecord? agent)) return NotFound();
-                if (body.ContainsKey("type") && Str(body, "type") != agent.Type) return Bad("the type of an agent cannot be changed");
-                if (body.ContainsKey("name"))
-                {
-                    if (Str(body, "name") is not string name || name.Length == 0) return Bad("name must not be empty");
-                    agent.Name = name;
-                }
-
-                if (body.ContainsKey("enabled"))
-                {
-                    if (Bool(body["enabled"]) is not bool enabled) return Bad("enabled must be a boolean");
-                    agent.Enabled = enabled;
-                }
-
-                if (ApplyAgentFields(store, agent, body, creating: false) is IResult invalid) return invalid;
-                agent.Touch();
-                JsonObject json = agent.ToJson();
-
-                // The update example in the docs answers with a real boolean, unlike create and list.
-                json["enabled"] = agent.Enabled;
-                return Json(json);
+                if (Bool(body["enabled"]) is not bool enabled) return Bad("enabled must be a boolean");
+                agent.Enabled = enabled;
             }
-        });
-        v1.MapGet("/chatbot/{uuid}/agents", (string uuid) =>
-        {
-            lock (store.Gate)
-            {
-                if (!store.Chatbots.ContainsKey(uuid)) return NotFound();
-                return Json(new JsonArray(store.Agents.Values.Where(a => a.ChatbotUuid == uuid).Select(a => (JsonNode)a.ToJson()).ToArray()));
-            }
-        });
-        v1.MapDelete("/agent/{uuid}/delete", (string uuid) =>
-        {
-            lock (store.Gate)
-            {
-                return store.Agents.Remove(uuid) ? Success() : NotFound();
-            }
-        });
+
+            if (ApplyAgentFields(store, agent, body, creating: false) is IResult invalid) return invalid;
+            agent.Touch();
+            JsonObject json = agent.ToJson();
+
+            // The update example in the docs answers with a real boolean, unlike create and list.
+            json["enabled"] = agent.Enabled;
+            return Json(json);
+        })));
+        v1.MapGet("/chatbot/{uuid}/agents", (string uuid) => Found(store, store.Chatbots, uuid, _ =>
+            JsonList(store.Agents.Values.Where(a => a.ChatbotUuid == uuid).Select(a => a.ToJson()))));
+        v1.MapDelete("/agent/{uuid}/delete", (string uuid) => Removed(store, store.Agents, uuid));
     }
 
     private static IResult? ApplyAgentFields(Store store, AgentRecord agent, JsonObject body, bool creating)
@@ -123,10 +99,9 @@ public static class AgentsApi
             agent.Meta["tags"] = new JsonArray();
         }
 
-        if (fields.ContainsKey("data_source_uuids"))
+        if (DataSourcesApi.ApplySourceList(store, agent.ChatbotUuid, fields, sources => agent.DataSourceUuids = new JsonArray(sources.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray())) is IResult badSources)
         {
-            if (DataSourcesApi.SourceList(store, agent.ChatbotUuid, fields["data_source_uuids"]) is not List<string> sources) return Bad("data_source_uuids must list sources of this chatbot");
-            agent.DataSourceUuids = new JsonArray(sources.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray());
+            return badSources;
         }
 
         if (fields.ContainsKey("variables"))

@@ -10,12 +10,13 @@ public static class ChatbotsApi
 
     public static void Map(RouteGroupBuilder v1, Store store)
     {
-        v1.MapPost("/chatbot/create", async (HttpContext ctx) =>
+        v1.MapPost("/chatbot/create", Task<IResult> (HttpContext ctx) => WithBody(ctx, body =>
         {
-            if (await ReadBody(ctx) is not JsonObject body) return BadJson();
-            if (Str(body, "name") is not string name || name.Length == 0) return Bad("name is required");
+            if (NonEmptyStr(body, "name") is not string name) return Bad("name is required");
             var bot = new ChatbotRecord { Name = name };
             if (ApplyChatbotSettings(bot, body) is IResult invalid) return invalid;
+
+            // The service gives every new chatbot this agent, so a fresh chatbot can answer at once.
             var general = new AgentRecord
             {
                 ChatbotUuid = bot.Uuid,
@@ -33,47 +34,27 @@ public static class ChatbotsApi
             }
 
             return Json(bot.ToJson());
-        });
-        v1.MapPost("/chatbot/{uuid}/update", async (HttpContext ctx, string uuid) =>
+        }));
+        v1.MapPost("/chatbot/{uuid}/update", (HttpContext ctx, string uuid) => WithBody(ctx, body => Found(store, store.Chatbots, uuid, bot =>
         {
-            if (await ReadBody(ctx) is not JsonObject body) return BadJson();
-            lock (store.Gate)
-            {
-                if (!store.Chatbots.TryGetValue(uuid, out ChatbotRecord? bot)) return NotFound();
-                if (body.ContainsKey("name"))
-                {
-                    if (Str(body, "name") is not string name || name.Length == 0) return Bad("name must not be empty");
-                    bot.Name = name;
-                }
-
-                if (ApplyChatbotSettings(bot, body) is IResult invalid) return invalid;
-                bot.Touch();
-                return Json(bot.ToJson());
-            }
-        });
-        v1.MapGet("/chatbot/{uuid}", (string uuid) =>
-        {
-            lock (store.Gate)
-            {
-                return store.Chatbots.TryGetValue(uuid, out ChatbotRecord? bot) ? Json(bot.ToJson()) : NotFound();
-            }
-        });
+            if (ApplyName(body, name => bot.Name = name) is IResult badName) return badName;
+            if (ApplyChatbotSettings(bot, body) is IResult invalid) return invalid;
+            bot.Touch();
+            return Json(bot.ToJson());
+        })));
+        v1.MapGet("/chatbot/{uuid}", (string uuid) => Found(store, store.Chatbots, uuid, bot => Json(bot.ToJson())));
         v1.MapGet("/chatbots", () =>
         {
             lock (store.Gate)
             {
-                return Json(new JsonArray(store.Chatbots.Values.Select(b => (JsonNode)b.ToJson()).ToArray()));
+                return JsonList(store.Chatbots.Values.Select(b => b.ToJson()));
             }
         });
-        v1.MapDelete("/chatbot/{uuid}/delete", (string uuid) =>
+        v1.MapDelete("/chatbot/{uuid}/delete", (string uuid) => Found(store, store.Chatbots, uuid, _ =>
         {
-            lock (store.Gate)
-            {
-                if (!store.Chatbots.ContainsKey(uuid)) return NotFound();
-                store.RemoveChatbot(uuid);
-                return Success();
-            }
-        });
+            store.RemoveChatbot(uuid);
+            return Success();
+        }));
     }
 
     private static IResult? ApplyChatbotSettings(ChatbotRecord bot, JsonObject body)

@@ -1,75 +1,40 @@
-using System.Text.Json.Nodes;
 using static GptTrainer.Emulator.ApiJson;
 
 namespace GptTrainer.Emulator;
 
-/// <summary>Source tags of a chatbot: a name, a hex colour and the sources carrying it.</summary>
+/// <summary>Source tags of a chatbot: a name, a hex colour and the sources carrying it. Deleted with DELETE, like chatbots and agents.</summary>
 public static class SourceTagsApi
 {
     public static void Map(RouteGroupBuilder v1, Store store)
     {
-        v1.MapPost("/chatbot/{uuid}/source-tag/create", async (HttpContext ctx, string uuid) =>
+        v1.MapPost("/chatbot/{uuid}/source-tag/create", (HttpContext ctx, string uuid) => WithBody(ctx, body =>
         {
-            if (await ReadBody(ctx) is not JsonObject body) return BadJson();
-            if (Str(body, "name") is not string name || name.Length == 0) return Bad("name is required");
+            if (NonEmptyStr(body, "name") is not string name) return Bad("name is required");
             if (Str(body, "color") is not string color || !IsHexColor(color)) return Bad("color is required as a hex colour such as #088F8F");
-            lock (store.Gate)
+            return Found(store, store.Chatbots, uuid, _ =>
             {
-                if (!store.Chatbots.ContainsKey(uuid)) return NotFound();
                 var tag = new TagRecord { ChatbotUuid = uuid, Name = name, Color = color };
-                if (body.ContainsKey("data_source_uuids"))
-                {
-                    if (DataSourcesApi.SourceList(store, uuid, body["data_source_uuids"]) is not List<string> members) return Bad("data_source_uuids must list sources of this chatbot");
-                    tag.DataSourceUuids = members;
-                }
-
+                if (DataSourcesApi.ApplySourceList(store, uuid, body, members => tag.DataSourceUuids = members) is IResult badSources) return badSources;
                 store.Tags[tag.Uuid] = tag;
                 return Json(tag.ToJson());
-            }
-        });
-        v1.MapGet("/chatbot/{uuid}/source-tags", (string uuid) =>
+            });
+        }));
+        v1.MapGet("/chatbot/{uuid}/source-tags", (string uuid) => Found(store, store.Chatbots, uuid, _ =>
+            JsonList(store.Tags.Values.Where(t => t.ChatbotUuid == uuid).Select(t => t.ToJson()))));
+        v1.MapPost("/source-tag/{uuid}/update", (HttpContext ctx, string uuid) => WithBody(ctx, body => Found(store, store.Tags, uuid, tag =>
         {
-            lock (store.Gate)
+            if (ApplyName(body, name => tag.Name = name) is IResult badName) return badName;
+            if (body.ContainsKey("color"))
             {
-                if (!store.Chatbots.ContainsKey(uuid)) return NotFound();
-                return Json(new JsonArray(store.Tags.Values.Where(t => t.ChatbotUuid == uuid).Select(t => (JsonNode)t.ToJson()).ToArray()));
+                if (Str(body, "color") is not string color || !IsHexColor(color)) return Bad("color must be a hex colour such as #088F8F");
+                tag.Color = color;
             }
-        });
-        v1.MapPost("/source-tag/{uuid}/update", async (HttpContext ctx, string uuid) =>
-        {
-            if (await ReadBody(ctx) is not JsonObject body) return BadJson();
-            lock (store.Gate)
-            {
-                if (!store.Tags.TryGetValue(uuid, out TagRecord? tag)) return NotFound();
-                if (body.ContainsKey("name"))
-                {
-                    if (Str(body, "name") is not string name || name.Length == 0) return Bad("name must not be empty");
-                    tag.Name = name;
-                }
 
-                if (body.ContainsKey("color"))
-                {
-                    if (Str(body, "color") is not string color || !IsHexColor(color)) return Bad("color must be a hex colour such as #088F8F");
-                    tag.Color = color;
-                }
-
-                if (body.ContainsKey("data_source_uuids"))
-                {
-                    if (DataSourcesApi.SourceList(store, tag.ChatbotUuid, body["data_source_uuids"]) is not List<string> members) return Bad("data_source_uuids must list sources of this chatbot");
-                    tag.DataSourceUuids = members;
-                }
-
-                tag.Touch();
-                return Json(tag.ToJson());
-            }
-        });
-        v1.MapDelete("/source-tag/{uuid}/delete", (string uuid) =>
-        {
-            lock (store.Gate)
-            {
-                return store.Tags.Remove(uuid) ? Success() : NotFound();
-            }
-        });
+            if (DataSourcesApi.ApplySourceList(store, tag.ChatbotUuid, body, members => tag.DataSourceUuids = members) is IResult badSources) return badSources;
+            tag.Touch();
+            return Json(tag.ToJson());
+        })));
+        v1.MapDelete("/source-tag/{uuid}/delete", (string uuid) => Removed(store, store.Tags, uuid));
     }
 
     private static bool IsHexColor(string color)
