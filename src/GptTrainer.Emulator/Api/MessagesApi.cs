@@ -42,7 +42,7 @@ public static class MessagesApi
             }
 
             if (session is null) return NotFound();
-            ReplyComposer.Composed reply = ReplyComposer.Compose(store, session, query, documents);
+            ComposedReply reply = ReplyComposer.Compose(store, session, query, documents);
             store.AddMessage(session, query, reply.Text, reply.CiteDataJson, documents);
             return Json(new JsonObject { ["response"] = reply.Text });
         }));

@@ -13,9 +13,7 @@ public static class ReplyComposer
         "from", "into", "will", "would", "could", "should", "tell", "please", "know", "they", "them", "then", "than",
     };
 
-    public sealed record Composed(string Text, string CiteDataJson);
-
-    public static Composed Compose(Store store, SessionRecord session, string query, IReadOnlyCollection<string> documentUuids)
+    public static ComposedReply Compose(Store store, SessionRecord session, string query, IReadOnlyCollection<string> documentUuids)
     {
         string? bestSentence = null;
         int bestScore = 0;
@@ -77,7 +75,7 @@ public static class ReplyComposer
         }
 
         reply.Append("\n\nThis reply was written by the GptTrainer emulator, piece by piece, so that you can watch it arrive.");
-        return new Composed(reply.ToString(), cite);
+        return new ComposedReply(reply.ToString(), cite);
     }
 
     private static string[] KeywordsOf(string query)

@@ -40,7 +40,7 @@ public static class Streaming
             }
             else
             {
-                ReplyComposer.Composed composed = ReplyComposer.Compose(store, session, query, Array.Empty<string>());
+                ComposedReply composed = ReplyComposer.Compose(store, session, query, Array.Empty<string>());
                 string text = plan.Pieces is not null ? string.Concat(plan.Pieces) : plan.Text ?? composed.Text;
                 cite = plan.Pieces is null && plan.Text is null ? composed.CiteDataJson : "{}";
                 List<byte[]> pieces = plan.Pieces is not null && !plan.SplitUtf8
