@@ -4,6 +4,7 @@ using static GptTrainer.Emulator.ApiJson;
 namespace GptTrainer.Emulator;
 
 /// <summary>Agents of a chatbot: created disabled, settings flat or under "meta" in requests, nested in answers.</summary>
+/// <remarks>What is documented, seen or assumed: docs/gpt-trainer-api.md, "Agents".</remarks>
 public static class AgentsApi
 {
     private static readonly string[] AgentTypes = { "user-facing", "background", "human-escalation", "pre-canned", "spam-defense" };

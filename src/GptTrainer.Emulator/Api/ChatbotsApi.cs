@@ -4,6 +4,7 @@ using static GptTrainer.Emulator.ApiJson;
 namespace GptTrainer.Emulator;
 
 /// <summary>Chatbots: settings go in flat and come back under "meta"; deleting one takes everything under it along.</summary>
+/// <remarks>What is documented, seen or assumed: docs/gpt-trainer-api.md, "Chatbots".</remarks>
 public static class ChatbotsApi
 {
     private static readonly string[] Visibilities = { "private", "public", "hybrid" };
@@ -16,7 +17,7 @@ public static class ChatbotsApi
             var bot = new ChatbotRecord { Name = name };
             if (ApplyChatbotSettings(bot, body) is IResult invalid) return invalid;
 
-            // The service gives every new chatbot this agent, so a fresh chatbot can answer at once.
+            // The service creates this agent with every chatbot, so agent lists start out as the service's do.
             var general = new AgentRecord
             {
                 ChatbotUuid = bot.Uuid,

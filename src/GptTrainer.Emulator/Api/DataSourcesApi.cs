@@ -9,6 +9,7 @@ namespace GptTrainer.Emulator;
 /// Data sources of a chatbot: file, Q&amp;A and URL sources, their titles, the list, re-scraping, the
 /// restart route outside /v1, and the deletes (POST, unlike chatbots, agents and tags).
 /// </summary>
+/// <remarks>What is documented, seen or assumed: docs/gpt-trainer-api.md, "Data sources".</remarks>
 public static class DataSourcesApi
 {
     private static readonly string[] AllowedExtensions = { ".pdf", ".txt", ".md", ".doc", ".docx", ".csv", ".json", ".html", ".htm", ".pptx", ".xlsx", ".xls", ".rtf", ".png", ".jpg", ".jpeg" };

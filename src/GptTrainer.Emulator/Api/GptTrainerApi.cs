@@ -1,7 +1,7 @@
 namespace GptTrainer.Emulator;
 
 /// <summary>
-/// The GPT-trainer REST API as ../shared/gpt-trainer-api.md describes it, quirks included. One route group
+/// The GPT-trainer REST API as docs/gpt-trainer-api.md describes it, quirks included. One route group
 /// per resource, named like the module's own API layer, so that the client and the emulator of a
 /// resource can be read side by side.
 /// </summary>

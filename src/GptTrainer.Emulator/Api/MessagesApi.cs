@@ -8,6 +8,7 @@ namespace GptTrainer.Emulator;
 /// Messages of a session: the streamed and the non-stream reply, the list, the plain-text transcript and
 /// the deletes. A message is one question with its answer; the service has no per-role rows.
 /// </summary>
+/// <remarks>What is documented, seen or assumed: docs/gpt-trainer-api.md, "Messages".</remarks>
 public static class MessagesApi
 {
     public static void Map(RouteGroupBuilder v1, Store store, Control control)

@@ -4,6 +4,7 @@ using static GptTrainer.Emulator.ApiJson;
 namespace GptTrainer.Emulator;
 
 /// <summary>The model catalogue the agent routes validate against; undocumented, as the Python SDK calls it.</summary>
+/// <remarks>What is documented, seen or assumed: docs/gpt-trainer-api.md, "Models".</remarks>
 public static class ModelsApi
 {
     public static void Map(RouteGroupBuilder v1)

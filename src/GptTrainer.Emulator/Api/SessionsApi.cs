@@ -8,6 +8,7 @@ namespace GptTrainer.Emulator;
 /// Sessions of a chatbot, and the session documents a non-stream message may name: those belong to
 /// sessions in use even though their upload route names no session.
 /// </summary>
+/// <remarks>What is documented, seen or assumed: docs/gpt-trainer-api.md, "Sessions".</remarks>
 public static class SessionsApi
 {
     public static void Map(RouteGroupBuilder v1, Store store)

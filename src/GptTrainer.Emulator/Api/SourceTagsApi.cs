@@ -3,6 +3,7 @@ using static GptTrainer.Emulator.ApiJson;
 namespace GptTrainer.Emulator;
 
 /// <summary>Source tags of a chatbot: a name, a hex colour and the sources carrying it. Deleted with DELETE, like chatbots and agents.</summary>
+/// <remarks>What is documented, seen or assumed: docs/gpt-trainer-api.md, "Source tags".</remarks>
 public static class SourceTagsApi
 {
     public static void Map(RouteGroupBuilder v1, Store store)

@@ -4,8 +4,8 @@ namespace GptTrainer.Emulator;
 
 /// <summary>
 /// The key check in front of every GPT-trainer route. The service documents no answer for a missing or
-/// wrong key; its keys look like Flask-JWT-Extended tokens, so the emulator refuses the way that library
-/// does by default: 401 with a "msg" body.
+/// wrong key; its keys look like Flask-JWT-Extended tokens, so the emulator answers in that library's
+/// shape, 401 with a "msg" body (the library would say 422 for a malformed token; any wrong key is 401 here).
 /// </summary>
 public sealed class BearerAuthentication
 {

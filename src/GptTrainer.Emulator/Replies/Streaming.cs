@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace GptTrainer.Emulator;
 
 /// <summary>The stream endpoint: plain UTF-8 text, written in flushed pieces, stored once complete.</summary>
+/// <remarks>Why the stream has no framing, and what else is known about it: docs/gpt-trainer-api.md, "Streaming a reply".</remarks>
 public static class Streaming
 {
     private const int BulkChunk = 64 * 1024;

@@ -56,7 +56,10 @@ public sealed class Store
         }
     }
 
-    /// <summary>Deleting a chatbot removes everything under it, as the service does.</summary>
+    /// <summary>
+    /// Deleting a chatbot takes its agents, sessions, sources and tags along. The service does not say what
+    /// becomes of them; leaving them would let a test reach a session of a chatbot that no longer exists.
+    /// </summary>
     public void RemoveChatbot(string uuid)
     {
         lock (Gate)
