@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using static GptTrainer.Emulator.ApiJson;
 
 namespace GptTrainer.Emulator;
 
@@ -11,7 +12,7 @@ public static class ControlEndpoints
     public static void Map(WebApplication app, Store store, Control control, EmulatorOptions options)
     {
         RouteGroupBuilder c = app.MapGroup("/_emulator");
-        c.MapGet("/stats", () => Api.Json(new JsonObject
+        c.MapGet("/stats", () => Json(new JsonObject
         {
             ["connectionsAccepted"] = Interlocked.Read(ref control.ConnectionsAccepted),
             ["connectionsOpen"] = Interlocked.Read(ref control.ConnectionsOpen),
@@ -25,15 +26,15 @@ public static class ControlEndpoints
         {
             store.Clear();
             control.Reset(options.PieceDelayMs);
-            return Api.Success();
+            return Success();
         });
         c.MapPost("/stats/reset", () =>
         {
             Interlocked.Exchange(ref control.ConnectionsAccepted, 0);
             Interlocked.Exchange(ref control.StreamsCompleted, 0);
-            return Api.Success();
+            return Success();
         });
-        c.MapGet("/requests", () => Api.Json(new JsonArray(control.Requests().Select(r => (JsonNode)new JsonObject
+        c.MapGet("/requests", () => Json(new JsonArray(control.Requests().Select(r => (JsonNode)new JsonObject
         {
             ["sequence"] = r.Sequence,
             ["method"] = r.Method,
@@ -51,76 +52,74 @@ public static class ControlEndpoints
         c.MapDelete("/requests", () =>
         {
             control.ClearRequests();
-            return Api.Success();
+            return Success();
         });
         c.MapPost("/recording", async (HttpContext ctx) =>
         {
-            JsonObject? body = await Api.ReadBody(ctx);
+            JsonObject? body = await ReadBody(ctx);
             control.RecordRequests = (bool?)body?["enabled"] ?? true;
-            return Api.Success();
+            return Success();
         });
         c.MapPost("/faults", async (HttpContext ctx) =>
         {
-            if (await Api.ReadBody(ctx) is not JsonObject body) return Api.Bad("a fault rule object is required");
+            if (await ReadBody(ctx) is not JsonObject body) return Bad("a fault rule object is required");
             control.AddFault(FaultRule.FromJson(body));
-            return Api.Success();
+            return Success();
         });
         c.MapDelete("/faults", () =>
         {
             control.ClearFaults();
-            return Api.Success();
+            return Success();
         });
         c.MapPost("/reply", async (HttpContext ctx) =>
         {
-            if (await Api.ReadBody(ctx) is not JsonObject body) return Api.Bad("a reply plan object is required");
+            if (await ReadBody(ctx) is not JsonObject body) return Bad("a reply plan object is required");
             control.SetPlan((string?)body["sessionUuid"], ReplyPlan.FromJson(body, new ReplyPlan { PieceDelayMs = options.PieceDelayMs }));
-            return Api.Success();
+            return Success();
         });
         c.MapPost("/release", () =>
         {
             control.Release();
-            return Api.Success();
+            return Success();
         });
         c.MapPost("/web-page", async (HttpContext ctx) =>
         {
-            if (await Api.ReadBody(ctx) is not JsonObject body || (string?)body["url"] is not string url) return Api.Bad("url and text are required");
+            if (await ReadBody(ctx) is not JsonObject body || (string?)body["url"] is not string url) return Bad("url and text are required");
             lock (store.Gate)
             {
                 store.WebPages[url] = (string?)body["text"] ?? "";
             }
 
-            return Api.Success();
+            return Success();
         });
         c.MapPost("/sources/{uuid}/status", async (HttpContext ctx, string uuid) =>
         {
-            JsonObject? body = await Api.ReadBody(ctx);
-            lock (store.Gate)
+            JsonObject? body = await ReadBody(ctx);
+            return Found(store, store.Sources, uuid, source =>
             {
-                if (!store.Sources.TryGetValue(uuid, out SourceRecord? source)) return Api.NotFound();
                 source.Status = (string?)body?["status"] ?? "error";
-                return Api.Json(source.ToJson());
-            }
+                return Json(source.ToJson());
+            });
         });
         c.MapPost("/sessions/{uuid}/created", async (HttpContext ctx, string uuid) =>
         {
-            JsonObject? body = await Api.ReadBody(ctx);
+            JsonObject? body = await ReadBody(ctx);
             if (!DateTime.TryParse((string?)body?["createdAt"], null, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out DateTime created))
             {
-                return Api.Bad("createdAt must be a timestamp");
+                return Bad("createdAt must be a timestamp");
             }
 
-            lock (store.Gate)
+            return Found(store, store.Sessions, uuid, session =>
             {
-                if (!store.Sessions.TryGetValue(uuid, out SessionRecord? session)) return Api.NotFound();
                 session.CreatedUtc = created;
                 session.CreatedAt = Store.Stamp(created);
-                return Api.Json(session.ToJson(includeInitialVariables: false));
-            }
+                return Json(session.ToJson(includeInitialVariables: false));
+            });
         });
         c.MapPost("/shutdown", (IHostApplicationLifetime lifetime) =>
         {
             lifetime.StopApplication();
-            return Api.Success();
+            return Success();
         });
     }
 }

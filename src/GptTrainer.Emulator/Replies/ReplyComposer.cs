@@ -13,9 +13,7 @@ public static class ReplyComposer
         "from", "into", "will", "would", "could", "should", "tell", "please", "know", "they", "them", "then", "than",
     };
 
-    public sealed record Composed(string Text, string CiteDataJson);
-
-    public static Composed Compose(Store store, SessionRecord session, string query, IReadOnlyCollection<string> documentUuids)
+    public static ComposedReply Compose(Store store, SessionRecord session, string query, IReadOnlyCollection<string> documentUuids)
     {
         string? bestSentence = null;
         int bestScore = 0;
@@ -64,7 +62,7 @@ public static class ReplyComposer
                             ["file_name"] = source.FileName,
                             ["type"] = source.Type,
                         },
-                    }.ToJsonString(Api.Relaxed);
+                    }.ToJsonString(ApiJson.Relaxed);
                 }
 
                 break;
@@ -77,7 +75,7 @@ public static class ReplyComposer
         }
 
         reply.Append("\n\nThis reply was written by the GptTrainer emulator, piece by piece, so that you can watch it arrive.");
-        return new Composed(reply.ToString(), cite);
+        return new ComposedReply(reply.ToString(), cite);
     }
 
     private static string[] KeywordsOf(string query)
@@ -130,100 +128,5 @@ public static class ReplyComposer
         }
 
         return pieces;
-    }
-}
-
-/// <summary>
-/// Wraps any response body to apply a fault rule's cut (abort the connection after N bytes) or stall
-/// (pause after N bytes), so every endpoint, streamed or not, can misbehave the same way.
-/// </summary>
-public sealed class FaultyResponseStream : Stream
-{
-    private readonly Stream _inner;
-    private readonly HttpContext _context;
-    private readonly FaultRule _fault;
-    private bool _stalled;
-
-    public FaultyResponseStream(Stream inner, HttpContext context, FaultRule fault)
-    {
-        _inner = inner;
-        _context = context;
-        _fault = fault;
-    }
-
-    public long Written { get; private set; }
-
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
-    {
-        if (_fault.CutAfterBytes is long cut && Written + bytes.Length > cut)
-        {
-            int keep = (int)Math.Max(0, cut - Written);
-            await _inner.WriteAsync(bytes[..keep], cancellationToken);
-            await _inner.FlushAsync(cancellationToken);
-            Written += keep;
-            _context.Abort();
-            throw new OperationCanceledException("reply cut by a fault rule");
-        }
-
-        if (!_stalled && _fault.StallAfterBytes is long stallAt && Written + bytes.Length >= stallAt)
-        {
-            int before = (int)Math.Max(0, stallAt - Written);
-            await _inner.WriteAsync(bytes[..before], cancellationToken);
-            await _inner.FlushAsync(cancellationToken);
-            Written += before;
-            bytes = bytes[before..];
-            _stalled = true;
-            await Task.Delay(_fault.StallMs, _context.RequestAborted);
-        }
-
-        await _inner.WriteAsync(bytes, cancellationToken);
-        Written += bytes.Length;
-    }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count, default).GetAwaiter().GetResult();
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
-
-    public override void Flush() => _inner.Flush();
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-}
-
-/// <summary>Writes a reply body piece by piece, each flushed so that it leaves as its own chunk.</summary>
-public sealed class ReplyWriter
-{
-    private readonly HttpContext _context;
-
-    public ReplyWriter(HttpContext context) => _context = context;
-
-    public async Task WriteAsync(ReadOnlyMemory<byte> bytes, bool flush = true)
-    {
-        CancellationToken aborted = _context.RequestAborted;
-        await _context.Response.Body.WriteAsync(bytes, aborted);
-        if (flush)
-        {
-            await _context.Response.Body.FlushAsync(aborted);
-        }
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace GptTrainer.Emulator;
 
 /// <summary>The stream endpoint: plain UTF-8 text, written in flushed pieces, stored once complete.</summary>
+/// <remarks>Why the stream has no framing, and what else is known about it: docs/gpt-trainer-api.md, "Streaming a reply".</remarks>
 public static class Streaming
 {
     private const int BulkChunk = 64 * 1024;
@@ -40,7 +41,7 @@ public static class Streaming
             }
             else
             {
-                ReplyComposer.Composed composed = ReplyComposer.Compose(store, session, query, Array.Empty<string>());
+                ComposedReply composed = ReplyComposer.Compose(store, session, query, Array.Empty<string>());
                 string text = plan.Pieces is not null ? string.Concat(plan.Pieces) : plan.Text ?? composed.Text;
                 cite = plan.Pieces is null && plan.Text is null ? composed.CiteDataJson : "{}";
                 List<byte[]> pieces = plan.Pieces is not null && !plan.SplitUtf8
@@ -50,7 +51,7 @@ public static class Streaming
                 stored = text;
             }
 
-            StoreMessage(store, session, query, stored, cite, Array.Empty<string>());
+            store.AddMessage(session, query, stored, cite, Array.Empty<string>());
             Interlocked.Increment(ref control.StreamsCompleted);
         }
         catch (OperationCanceledException)
@@ -63,31 +64,6 @@ public static class Streaming
         finally
         {
             Interlocked.Decrement(ref control.StreamsActive);
-        }
-    }
-
-    public static void StoreMessage(Store store, SessionRecord session, string query, string response, string cite, IReadOnlyCollection<string> documents)
-    {
-        lock (store.Gate)
-        {
-            if (!store.Sessions.ContainsKey(session.Uuid))
-            {
-                return;
-            }
-
-            var documentsJson = new System.Text.Json.Nodes.JsonArray(documents
-                .Where(store.Documents.ContainsKey)
-                .Select(d => (System.Text.Json.Nodes.JsonNode)store.Documents[d].ToJson())
-                .ToArray());
-            session.Messages.Add(new MessageRecord
-            {
-                SessionUuid = session.Uuid,
-                Query = query,
-                Response = response,
-                CiteDataJson = cite,
-                SessionDocuments = documentsJson,
-            });
-            session.Touch();
         }
     }
 

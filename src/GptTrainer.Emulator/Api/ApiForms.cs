@@ -1,0 +1,24 @@
+using System.Text;
+using static GptTrainer.Emulator.ApiJson;
+
+namespace GptTrainer.Emulator;
+
+/// <summary>Multipart uploads: data-source files and session documents arrive the same way, as a part named "file".</summary>
+public static class ApiForms
+{
+    public static async Task<IResult> WithFile(HttpContext ctx, Func<IFormCollection, IFormFile, Task<IResult>> handle)
+    {
+        if (!ctx.Request.HasFormContentType) return Bad("multipart/form-data with a file part is required");
+        IFormCollection form = await ctx.Request.ReadFormAsync(ctx.RequestAborted);
+        return form.Files["file"] is IFormFile file ? await handle(form, file) : Bad("file is required");
+    }
+
+    /// <summary>Only the start is kept: replies quote a sentence or two from it, and large uploads should not cost memory.</summary>
+    public static async Task<string> ReadText(IFormFile file)
+    {
+        using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
+        char[] buffer = new char[64 * 1024];
+        int read = await reader.ReadBlockAsync(buffer, 0, buffer.Length);
+        return new string(buffer, 0, read);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace GptTrainer.Emulator;
+
+/// <summary>How replies are produced: composed from the chatbot's sources, scripted, or generated for benchmarks.</summary>
+public sealed class ReplyPlan
+{
+    /// <summary>Pause between two pieces of a composed or scripted reply.</summary>
+    public int PieceDelayMs;
+
+    /// <summary>Replace the composed reply's text (still split into pieces).</summary>
+    public string? Text;
+
+    /// <summary>Exact pieces, written and flushed one by one.</summary>
+    public List<string>? Pieces;
+
+    /// <summary>Split every multi-byte character of the reply between two flushed pieces.</summary>
+    public bool SplitUtf8;
+
+    /// <summary>Write this many pieces, then hold the rest until /_emulator/release (or 30 s).</summary>
+    public int? HoldAfterPieces;
+
+    /// <summary>Benchmark reply: this many generated pieces of PieceSize bytes, each flushed alone.</summary>
+    public long GeneratePieces;
+    public int PieceSize = 16;
+
+    /// <summary>Benchmark reply: this many bytes written in large chunks as fast as the socket takes them.</summary>
+    public long GenerateBytes;
+
+    /// <summary>Benchmark reply: pieces paced this far apart, each carrying the time it was written.</summary>
+    public int StampIntervalMs;
+    public int StampCount;
+
+    public ReplyPlan Clone() => (ReplyPlan)MemberwiseClone();
+
+    public static ReplyPlan FromJson(JsonObject json, ReplyPlan defaults) => new()
+    {
+        PieceDelayMs = (int?)json["pieceDelayMs"] ?? defaults.PieceDelayMs,
+        Text = (string?)json["text"],
+        Pieces = json["pieces"] is JsonArray pieces ? pieces.Select(p => (string?)p ?? "").ToList() : null,
+        SplitUtf8 = (bool?)json["splitUtf8"] ?? false,
+        HoldAfterPieces = (int?)json["holdAfterPieces"],
+        GeneratePieces = (long?)json["generatePieces"] ?? 0,
+        PieceSize = (int?)json["pieceSize"] ?? 16,
+        GenerateBytes = (long?)json["generateBytes"] ?? 0,
+        StampIntervalMs = (int?)json["stampIntervalMs"] ?? 0,
+        StampCount = (int?)json["stampCount"] ?? 0,
+    };
+}

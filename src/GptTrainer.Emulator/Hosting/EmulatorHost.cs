@@ -1,0 +1,80 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace GptTrainer.Emulator;
+
+/// <summary>A running emulator: in-process for the C# tests, or inside the console program for Pester and the demo.</summary>
+public sealed class EmulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private EmulatorHost(WebApplication app, Uri baseUri, EmulatorOptions options, Store store, Control control)
+    {
+        _app = app;
+        BaseUri = baseUri;
+        Options = options;
+        Store = store;
+        Control = control;
+    }
+
+    public Uri BaseUri { get; }
+
+    public EmulatorOptions Options { get; }
+
+    public Store Store { get; }
+
+    public Control Control { get; }
+
+    public static async Task<EmulatorHost> StartAsync(EmulatorOptions options)
+    {
+        var store = new Store();
+        var control = new Control(options.PieceDelayMs);
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = 512L * 1024 * 1024;
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Use(next => async connection =>
+            {
+                Interlocked.Increment(ref control.ConnectionsAccepted);
+                Interlocked.Increment(ref control.ConnectionsOpen);
+                try
+                {
+                    await next(connection);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref control.ConnectionsOpen);
+                }
+            }));
+        });
+
+        WebApplication app = builder.Build();
+        // Only the GPT-trainer routes are recorded, faulted and keyed: /_emulator/* is the tests' own
+        // channel and stays open, which is safe because the emulator listens on loopback only. The order
+        // is what tests rely on: a request is recorded even when a fault or the key check then stops it,
+        // and a fault fires whatever key the request carries.
+        var authentication = new BearerAuthentication(options.ApiKey);
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            RequestRecording.Use(api, control, authentication);
+            FaultInjection.Use(api, control);
+            authentication.Use(api);
+        });
+        GptTrainerApi.Map(app, store, control);
+        ControlEndpoints.Map(app, store, control, options);
+        await app.StartAsync();
+
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new EmulatorHost(app, new Uri(address), options, store, control);
+    }
+
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

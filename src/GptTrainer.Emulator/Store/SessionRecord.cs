@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+
+namespace GptTrainer.Emulator;
+
+/// <summary>A session owns its messages, so deleting it (or its chatbot) takes them along without a separate sweep.</summary>
+public sealed class SessionRecord : Record
+{
+    public string ChatbotUuid = "";
+    public JsonObject? InitialVariables;
+    public JsonObject Meta = new();
+    public readonly List<MessageRecord> Messages = new();
+
+    /// <summary>Creation time as a value, for the list's time filter.</summary>
+    public DateTime CreatedUtc = DateTime.UtcNow;
+
+    public JsonObject ToJson(bool includeInitialVariables)
+    {
+        var json = new JsonObject
+        {
+            ["uuid"] = Uuid,
+            ["created_at"] = CreatedAt,
+            ["modified_at"] = ModifiedAt,
+        };
+        if (Meta.Count > 0)
+        {
+            json["meta"] = Meta.DeepClone();
+        }
+
+        if (includeInitialVariables && InitialVariables is not null)
+        {
+            json["initial_variables"] = InitialVariables.DeepClone();
+        }
+
+        return json;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+
+namespace GptTrainer.Emulator;
+
+/// <summary>A data source as the service lists it, plus the text the emulator's replies are composed from.</summary>
+public sealed class SourceRecord : Record
+{
+    public string ChatbotUuid = "";
+    public string Title = "";
+    public string FileName = "";
+    public long FileSize;
+    public string Type = "upload";
+    public string Status = "await";
+    public string MetaJson = "{}";
+    public string ReferenceSourceLink = "";
+
+    /// <summary>What the emulator's replies quote from; not part of the API's Source object.</summary>
+    public string Text = "";
+
+    /// <summary>Words that find this source without being quoted (a Q&A source's question).</summary>
+    public string MatchContext = "";
+
+    public long Tokens => Status == "success" ? Math.Max(1, Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length) : 0;
+
+    public JsonObject ToJson() => new()
+    {
+        ["uuid"] = Uuid,
+        ["created_at"] = CreatedAt,
+        ["modified_at"] = ModifiedAt,
+        ["title"] = Title,
+        ["file_name"] = FileName,
+        ["file_size"] = FileSize,
+        ["tokens"] = Tokens,
+        ["type"] = Type,
+        ["status"] = Status,
+        ["meta_json"] = MetaJson,
+    };
+}
