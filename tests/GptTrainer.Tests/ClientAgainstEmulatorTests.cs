@@ -3,6 +3,7 @@ using System.Text;
 using GptTrainer.Emulator;
 using GptTrainer.Http;
 using GptTrainer.Api;
+using GptTrainerApi = GptTrainer.Api.GptTrainerApi;
 using GptTrainer.Models;
 using GptTrainer.State;
 using Xunit;
