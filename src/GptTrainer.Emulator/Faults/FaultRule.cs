@@ -20,6 +20,21 @@ public sealed class FaultRule
     public int RedirectStatus = 307;
     public bool DropConnection;
 
+    /// <summary>The reason phrase of a <see cref="Status"/> answer, e.g. one that echoes what the client sent.</summary>
+    public string? ReasonPhrase;
+
+    /// <summary>An exact Location header for a <see cref="Status"/> answer (3xx), unlike RedirectTo which appends the path.</summary>
+    public string? Location;
+
+    /// <summary>After the <see cref="Body"/> (or "["), writes JSON-looking text forever until the client goes away.</summary>
+    public bool EndlessBody;
+
+    /// <summary>Writes the <see cref="Body"/> one byte at a time, this many milliseconds apart.</summary>
+    public int TrickleMs;
+
+    /// <summary>Compresses the real answer with gzip, deflate or br; any other value is only claimed in the header.</summary>
+    public string? ContentEncoding;
+
     public bool Matches(HttpRequest request)
         => (Method is null || string.Equals(Method, request.Method, StringComparison.OrdinalIgnoreCase))
         && Regex.IsMatch(request.Path.Value ?? "", PathPattern);
@@ -39,5 +54,10 @@ public sealed class FaultRule
         RedirectTo = (string?)json["redirectTo"],
         RedirectStatus = (int?)json["redirectStatus"] ?? 307,
         DropConnection = (bool?)json["dropConnection"] ?? false,
+        ReasonPhrase = (string?)json["reasonPhrase"],
+        Location = (string?)json["location"],
+        EndlessBody = (bool?)json["endlessBody"] ?? false,
+        TrickleMs = (int?)json["trickleMs"] ?? 0,
+        ContentEncoding = (string?)json["contentEncoding"],
     };
 }
