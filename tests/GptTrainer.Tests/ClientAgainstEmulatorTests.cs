@@ -154,7 +154,7 @@ public class ClientAgainstEmulatorTests : IClassFixture<EmulatorFixture>
     public async Task TheIdleTimeoutFiresWhenAReplyStallsButNotWhileItFlows()
     {
         (_, string session) = await NewSessionAsync(Client());
-        GptTrainerApi client = Client(RequestPolicy.Default.With(idleTimeout: TimeSpan.FromMilliseconds(300)));
+        GptTrainerApi client = Client(RequestPolicy.Default with { IdleTimeout = TimeSpan.FromMilliseconds(300) });
         _emulator.Control.SetPlan(session, new ReplyPlan { Pieces = Enumerable.Repeat("tick ", 12).ToList(), PieceDelayMs = 100 });
 
         // 12 pieces 100 ms apart take well over the 300 ms limit in total, yet never go silent that long.
@@ -183,7 +183,7 @@ public class ClientAgainstEmulatorTests : IClassFixture<EmulatorFixture>
         Task<string?> next = reader.ReadPieceAsync();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         cancel.Cancel();
-        await Assert.ThrowsAnyAsync<Exception>(() => next);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next);
         Assert.True(watch.ElapsedMilliseconds < 1000, $"took {watch.ElapsedMilliseconds} ms");
         _emulator.Control.Release();
     }

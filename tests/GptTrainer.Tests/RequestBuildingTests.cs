@@ -55,7 +55,49 @@ public class RequestBuildingTests
         Assert.Equal("Bearer eyJ.secret-key-value.WXYZ", connection.BearerValue());
         Assert.Equal("********WXYZ", connection.MaskedKey());
         Assert.Equal("********", Connection(key: "short").MaskedKey());
-        Assert.DoesNotContain("secret", connection.ToString());
+
+        // Nothing a connection exposes, but the two members above, holds the key in readable form.
+        foreach (var property in typeof(ConnectionSettings).GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+        {
+            object? value = property.GetValue(connection);
+            Assert.False(value is System.Security.SecureString secure && !secure.IsReadOnly(), "the key's SecureString must be read-only");
+            Assert.DoesNotContain("secret-key-value", Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+        }
+    }
+
+    [Theory]
+    [InlineData("no key here.", 0)]
+    [InlineData("ends with eyJ.sec", 7)]
+    [InlineData("ends with e", 1)]
+    [InlineData("ends with eyJ.x", 0)]
+    public void HoldsBackTextThatCouldStartTheKey(string text, int held)
+    {
+        Assert.Equal(held, new SecretRedactor("eyJ.secret-key-value.WXYZ").PossibleStartLength(text));
+    }
+
+    [Fact]
+    public void RedactsTheKeyAsSentUrlEscapedAndJsonEscaped()
+    {
+        var redactor = new SecretRedactor("k/ey+1\\\"x");
+        Assert.Equal("a ******** b ******** c ******** d", redactor.Redact("a k/ey+1\\\"x b " + Uri.EscapeDataString("k/ey+1\\\"x") + " c k\\/ey+1\\\\\\\"x d"));
+    }
+
+    [Fact]
+    public void ShowsControlCharactersAsEscapes()
+    {
+        Assert.Equal("a\\u001B[2Jb\\u0007\\u202E", DisplayText.Safe("a\u001b[2Jb\u0007\u202e"));
+        Assert.Equal("plain text ü", DisplayText.Safe("plain text ü"));
+    }
+
+    [Theory]
+    [InlineData("1e300")]
+    [InlineData("Infinity")]
+    [InlineData("99999999999999999999")]
+    public void ReadsARetryAfterNoTimeSpanHoldsAsTheLongestWait(string value)
+    {
+        using var response = new HttpResponseMessage();
+        response.Headers.TryAddWithoutValidation("Retry-After", value);
+        Assert.Equal(TimeSpan.MaxValue, RetryRules.ParseRetryAfter(response.Headers, DateTimeOffset.UtcNow));
     }
 
     [Theory]

@@ -16,7 +16,8 @@ function New-TestSession {
 
 function Connect-TestEmulator {
     param([Parameter(Mandatory)] $Emulator)
-    Connect-GptTrainer -ApiKey $Emulator.ApiKey -BaseUri $Emulator.Uri
+    # Back-off waits prove nothing against the emulator; tests that measure the real ones connect without this.
+    Connect-GptTrainer -ApiKey $Emulator.ApiKey -BaseUri $Emulator.Uri -FirstRetryDelayMs 10
 }
 
 function Wait-Until {

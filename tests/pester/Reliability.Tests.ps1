@@ -39,6 +39,7 @@ Describe 'Retries' {
     }
 
     It 'backs off exponentially without Retry-After' {
+        Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri
         $null = Invoke-Emulator $emulator 'faults' -Method Post -Body @{ path = '/chatbots$'; status = 503; times = 2 }
         $verbose = @(Get-GptTrainerChatbot -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Where-Object Message -Match 'waiting')
         $verbose.Count | Should -Be 2

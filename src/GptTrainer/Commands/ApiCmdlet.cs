@@ -29,7 +29,16 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     [ValidateRange(1, 86400)]
     public int IdleTimeoutSec { get; set; }
 
-    internal ModuleState State => ModuleState.Current;
+    /// <summary>How long a whole JSON answer may take to arrive once it has started.</summary>
+    [Parameter]
+    [ValidateRange(1, 86400)]
+    public int ResponseTimeoutSec { get; set; }
+
+    /// <summary>The most of an answer kept in memory (a JSON answer, or a reply joined with -Raw).</summary>
+    [Parameter]
+    [ValidateRange(1, 2047)]
+    public int MaximumResponseSizeMB { get; set; }
+
 
     /// <summary>The service's API for this call; stops the command if there is no connection to use.</summary>
     internal GptTrainerApi Api => _api ??= new GptTrainerApi(CreateClient());
@@ -50,12 +59,15 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     }
 
     /// <summary>The given policy with whatever retry and timeout parameters this call was given.</summary>
-    private protected RequestPolicy ApplyPolicyParameters(RequestPolicy policy)
-        => policy.With(
-            Bound(nameof(MaximumRetryCount)) ? MaximumRetryCount : null,
-            Bound(nameof(MaximumRetryDelaySec)) ? TimeSpan.FromSeconds(MaximumRetryDelaySec) : null,
-            Bound(nameof(ConnectTimeoutSec)) ? TimeSpan.FromSeconds(ConnectTimeoutSec) : null,
-            Bound(nameof(IdleTimeoutSec)) ? TimeSpan.FromSeconds(IdleTimeoutSec) : null);
+    private protected RequestPolicy ApplyPolicyParameters(RequestPolicy policy) => policy with
+    {
+        MaximumRetryCount = Bound(nameof(MaximumRetryCount)) ? MaximumRetryCount : policy.MaximumRetryCount,
+        MaximumRetryDelay = Bound(nameof(MaximumRetryDelaySec)) ? TimeSpan.FromSeconds(MaximumRetryDelaySec) : policy.MaximumRetryDelay,
+        ConnectTimeout = Bound(nameof(ConnectTimeoutSec)) ? TimeSpan.FromSeconds(ConnectTimeoutSec) : policy.ConnectTimeout,
+        IdleTimeout = Bound(nameof(IdleTimeoutSec)) ? TimeSpan.FromSeconds(IdleTimeoutSec) : policy.IdleTimeout,
+        ResponseTimeout = Bound(nameof(ResponseTimeoutSec)) ? TimeSpan.FromSeconds(ResponseTimeoutSec) : policy.ResponseTimeout,
+        MaximumResponseSize = Bound(nameof(MaximumResponseSizeMB)) ? MaximumResponseSizeMB * 1024L * 1024 : policy.MaximumResponseSize,
+    };
 
     private protected bool Bound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
@@ -76,6 +88,7 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     private protected void WriteReply(ReplyReader reader, bool raw)
     {
         StringBuilder? whole = raw ? new StringBuilder() : null;
+        long limit = Api.Client.Policy.MaximumResponseSize;
         try
         {
             string? piece;
@@ -84,10 +97,14 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
                 if (whole is null)
                 {
                     WriteObject(piece);
+                    continue;
                 }
-                else
+
+                // Pieces written as they come cost no memory; joined, a reply that never ends would.
+                whole.Append(piece);
+                if (reader.BytesReceived > limit)
                 {
-                    whole.Append(piece);
+                    throw new GptTrainerResponseTooLargeException(reader.Request, limit, $"the {reader.BytesReceived} bytes that arrived were written as one string before this error, and the rest was not read");
                 }
             }
         }

@@ -13,6 +13,11 @@ public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IApiLog
     private readonly SemaphoreSlim _wake = new(0);
     private bool _disposed;
 
+    private ModuleState? _state;
+
+    /// <summary>This runspace's connection and current chatbot and session.</summary>
+    internal ModuleState State => _state ??= ModuleState.Of(SessionState);
+
     /// <summary>Cancelled the moment PowerShell asks the command to stop.</summary>
     protected CancellationToken StopToken => _stopping.Token;
 

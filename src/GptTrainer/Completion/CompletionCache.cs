@@ -31,7 +31,7 @@ internal static class CompletionCache
                 return entry.Items;
             }
 
-            RequestPolicy quick = connection.Policy.With(maximumRetryCount: 0, connectTimeout: Budget, idleTimeout: Budget);
+            RequestPolicy quick = connection.Policy with { MaximumRetryCount = 0, ConnectTimeout = Budget, IdleTimeout = Budget, ResponseTimeout = Budget };
             var api = new GptTrainerApi(new ApiClient(connection, quick, NullApiLog.Instance));
             using var cancel = new CancellationTokenSource(Budget);
             Task<IReadOnlyList<CompletionCandidate>> task = fetch(api, cancel.Token);

@@ -15,7 +15,7 @@ public sealed class ModelCompleter : IArgumentCompleter
                 .ToList());
 
         return models
-            .Where(m => m.Value.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0)
-            .Select(m => new CompletionResult(m.Value, m.Value, CompletionResultType.ParameterValue, m.Label));
+            .Where(m => m.Value.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0 && DisplayText.Safe(m.Value) == m.Value)
+            .Select(m => new CompletionResult(m.Value, DisplayText.Safe(m.Value), CompletionResultType.ParameterValue, DisplayText.Safe(m.Label)));
     }
 }

@@ -22,7 +22,8 @@ public abstract class UuidCompleter : IArgumentCompleter
             .Where(c => c.Value.StartsWith(typed, StringComparison.OrdinalIgnoreCase) || c.Label.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0)
             .OrderBy(c => c.Label, StringComparer.OrdinalIgnoreCase))
         {
-            yield return new CompletionResult(candidate.Value, candidate.Label, CompletionResultType.ParameterValue, $"{candidate.Label} ({candidate.Value})");
+            string label = DisplayText.Safe(candidate.Label);
+            yield return new CompletionResult(candidate.Value, label, CompletionResultType.ParameterValue, $"{label} ({candidate.Value})");
         }
     }
 

@@ -26,6 +26,7 @@ internal static class ApiTransport
         IApiLog log,
         CancellationToken cancellationToken)
     {
+        SecretRedactor redactor = connection.CreateRedactor();
         int attempt = 0;
         while (true)
         {
@@ -35,13 +36,13 @@ internal static class ApiTransport
             string reason;
             try
             {
-                ApiResponse response = await SendOnceAsync(connection, policy, request, log, cancellationToken).ConfigureAwait(false);
+                ApiResponse response = await SendOnceAsync(connection, policy, request, log, redactor, cancellationToken).ConfigureAwait(false);
                 int status = response.StatusCode;
                 if ((status >= 200 && status < 300) || Array.IndexOf(request.AcceptedStatuses, status) >= 0)
                 {
                     if (request.BufferBody)
                     {
-                        await BufferAsync(response).ConfigureAwait(false);
+                        await BufferAsync(response, policy).ConfigureAwait(false);
                     }
 
                     return response;
@@ -64,7 +65,7 @@ internal static class ApiTransport
                     {
                         throw new GptTrainerApiException(
                             failure.StatusCode, failure.ReasonPhrase, failure.Method, failure.Path, failure.ServerMessage, failure.RetryAfter,
-                            $"(it asked to wait {asked.TotalSeconds:0.#} s before retrying, longer than the -MaximumRetryDelaySec limit of {policy.MaximumRetryDelay.TotalSeconds:0.#} s)");
+                            $"(it asked to wait {Wait(asked)} before retrying, longer than the -MaximumRetryDelaySec limit of {policy.MaximumRetryDelay.TotalSeconds:0.#} s)");
                     }
 
                     wait = asked;
@@ -92,11 +93,11 @@ internal static class ApiTransport
     }
 
     /// <summary>Reads a buffered body inside the attempt, so that a read a dropped connection cut short can be retried.</summary>
-    private static async Task BufferAsync(ApiResponse response)
+    private static async Task BufferAsync(ApiResponse response, RequestPolicy policy)
     {
         try
         {
-            response.BufferedText = await response.ReadTextAsync().ConfigureAwait(false);
+            response.BufferedText = await response.ReadTextAsync(policy.MaximumResponseSize, cutAtLimit: false).ConfigureAwait(false);
         }
         catch
         {
@@ -110,6 +111,7 @@ internal static class ApiTransport
         RequestPolicy policy,
         ApiRequest request,
         IApiLog log,
+        SecretRedactor redactor,
         CancellationToken cancellationToken)
     {
         HttpMethod method = request.Method;
@@ -134,7 +136,7 @@ internal static class ApiTransport
                 message.Content = request.ContentFactory();
             }
 
-            log.Verbose($"{method.Method} {target}" + (sameOrigin ? string.Empty : " (without the API key: another host)"));
+            log.Verbose($"{method.Method} {Shown(target.ToString(), redactor)}" + (sameOrigin ? string.Empty : " (without the API key: another host)"));
             var idle = new IdleTimer(policy.IdleTimeout, cancellationToken);
             var watch = Stopwatch.StartNew();
             HttpResponseMessage response;
@@ -150,19 +152,19 @@ internal static class ApiTransport
                 throw TranslateSendFailure(ex, idle, cancellationToken, policy, request, target);
             }
 
-            log.Debug(string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2} {3} after {4} ms", method.Method, target.AbsolutePath, (int)response.StatusCode, response.ReasonPhrase, watch.ElapsedMilliseconds));
+            log.Debug(string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2} {3} after {4} ms", method.Method, target.AbsolutePath, (int)response.StatusCode, Shown(response.ReasonPhrase, redactor), watch.ElapsedMilliseconds));
 
             Uri? location = RedirectTarget(response, target);
             if (location is null)
             {
-                return new ApiResponse(response, idle, request);
+                return new ApiResponse(response, idle, request, policy, redactor);
             }
 
             response.Dispose();
             idle.Dispose();
             if (hop >= MaxRedirects)
             {
-                throw new GptTrainerConnectionException($"{request.Display} was redirected more than {MaxRedirects} times; stopped at {location}.", null);
+                throw new GptTrainerTooManyRedirectsException(request.Display, hop + 1, Shown(location.OriginalString, redactor));
             }
 
             int status = (int)response.StatusCode;
@@ -172,10 +174,16 @@ internal static class ApiTransport
                 sendBody = false;
             }
 
-            log.Verbose($"{status} redirect to {location}");
+            log.Verbose($"{status} redirect to {Shown(location.OriginalString, redactor)}");
             target = location;
         }
     }
+
+    private static string Wait(TimeSpan asked)
+        => asked == TimeSpan.MaxValue ? "longer than any limit" : asked.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+
+    /// <summary>Server-supplied text as it may be shown: without the key and without control characters.</summary>
+    internal static string Shown(string? text, SecretRedactor redactor) => DisplayText.Safe(redactor.Redact(text ?? string.Empty));
 
     private static Uri? RedirectTarget(HttpResponseMessage response, Uri current)
     {
@@ -223,6 +231,13 @@ internal static class ApiTransport
 
     internal static Exception TranslateBodyFailure(Exception ex, IdleTimer idle, ApiRequest request, long bytesSoFar, long piecesSoFar = -1)
     {
+        // Cancelling closes the response to interrupt the read, which then fails like a dropped connection:
+        // it is still a cancellation, not a reply cut off.
+        if (idle.Cancelled)
+        {
+            return ex as OperationCanceledException ?? new OperationCanceledException("The request was cancelled.", ex);
+        }
+
         if (idle.Fired)
         {
             return new GptTrainerTimeoutException(
@@ -261,7 +276,7 @@ internal static class ApiTransport
         string body;
         try
         {
-            body = await response.ReadTextAsync(ErrorBodyLimit).ConfigureAwait(false);
+            body = await response.ReadTextAsync(ErrorBodyLimit, cutAtLimit: true).ConfigureAwait(false);
         }
         catch (GptTrainerException)
         {
@@ -271,7 +286,7 @@ internal static class ApiTransport
         HttpResponseMessage message = response.Message;
         return new GptTrainerApiException(
             (int)message.StatusCode,
-            message.ReasonPhrase ?? string.Empty,
+            Shown(message.ReasonPhrase, response.Redactor),
             response.Request.Method.Method,
             message.RequestMessage?.RequestUri?.AbsolutePath ?? response.Request.Uri.AbsolutePath,
             ServerMessage.From(body),

@@ -17,10 +17,16 @@ public sealed class GptTrainerTimeoutException : GptTrainerException
 
     public TimeSpan Limit { get; }
 
-    public override string ErrorId => TimeoutName == ConnectTimeoutName ? "ConnectTimeout" : "IdleTimeout";
+    public override string ErrorId => TimeoutName switch
+    {
+        ConnectTimeoutName => "ConnectTimeout",
+        ResponseTimeoutName => "ResponseTimeout",
+        _ => "IdleTimeout",
+    };
 
     public override ErrorCategory Category => ErrorCategory.OperationTimeout;
 
     internal const string ConnectTimeoutName = "connect timeout";
     internal const string IdleTimeoutName = "idle timeout";
+    internal const string ResponseTimeoutName = "response timeout";
 }

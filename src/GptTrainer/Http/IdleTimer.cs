@@ -23,6 +23,9 @@ internal sealed class IdleTimer : IDisposable
 
     public TimeSpan Limit => _limit;
 
+    /// <summary>True when the caller cancelled (Ctrl+C), whatever the timer did.</summary>
+    public bool Cancelled => _outer.IsCancellationRequested;
+
     /// <summary>True when this timer, not the caller's own cancellation, ended the wait.</summary>
     public bool Fired => _source.IsCancellationRequested && !_outer.IsCancellationRequested;
 

@@ -19,7 +19,17 @@ internal static class MultipartFile
                 content.Add(new StringContent(value), name);
             }
 
-            Stream file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+            Stream file;
+            try
+            {
+                file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                content.Dispose();
+                throw new GptTrainerFileReadException(path, ex);
+            }
+
             if (file.Length >= ProgressThreshold)
             {
                 file = new ProgressStream(file, progressTo, activity, fileName);

@@ -28,6 +28,10 @@ internal sealed class ReplyReader : IDisposable
     private bool _endOfReply;
     private bool _finished;
 
+    // The end of the text so far when it could be the start of the API key echoed back; it waits for the
+    // next piece to tell.
+    private string _heldBack = string.Empty;
+
     private ReplyReader(ApiResponse response, Stream body)
     {
         _response = response;
@@ -37,13 +41,16 @@ internal sealed class ReplyReader : IDisposable
         _closeOnCancel = response.Idle.Token.Register(static s => ((ApiResponse)s!).Message.Dispose(), response);
     }
 
+    /// <summary>Method and path of the request this is the reply to.</summary>
+    public string Request => _response.Request.Display;
+
     public long BytesReceived { get; private set; }
 
     public long PiecesReceived { get; private set; }
 
     public static async Task<ReplyReader> OpenAsync(ApiResponse response)
     {
-        Stream body = await response.Message.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        Stream body = await response.OpenBodyAsync().ConfigureAwait(false);
         return new ReplyReader(response, body);
     }
 
@@ -116,6 +123,7 @@ internal sealed class ReplyReader : IDisposable
             text += _decoder.Flush();
         }
 
+        text = WithoutKey(text);
         if (text.Length == 0)
         {
             return null;
@@ -123,6 +131,19 @@ internal sealed class ReplyReader : IDisposable
 
         PiecesReceived++;
         return text;
+    }
+
+    /// <summary>
+    /// The text with the API key removed should the server echo it. Text that could be the start of the key
+    /// is held back until the next piece shows whether it is; everything else passes unchanged.
+    /// </summary>
+    private string WithoutKey(string text)
+    {
+        SecretRedactor redactor = _response.Redactor;
+        string joined = _response.Redactor.Redact(_heldBack.Length == 0 ? text : _heldBack + text);
+        int hold = _finished ? 0 : redactor.PossibleStartLength(joined);
+        _heldBack = hold == 0 ? string.Empty : joined.Substring(joined.Length - hold);
+        return hold == 0 ? joined : joined.Substring(0, joined.Length - hold);
     }
 
     /// <summary>

@@ -35,7 +35,8 @@ internal static class RetryRules
                 {
                     if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds >= 0)
                     {
-                        return TimeSpan.FromSeconds(seconds);
+                        // 1e300, Infinity or twenty digits are a wait no TimeSpan holds: longer than any limit.
+                        return seconds < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
                     }
                 }
             }

@@ -47,6 +47,6 @@ internal static class ServerMessage
     private static string Shorten(string text)
     {
         string oneLine = text.Replace("\r", " ").Replace("\n", " ").Trim();
-        return oneLine.Length <= MaxLength ? oneLine : oneLine.Substring(0, MaxLength) + "…";
+        return DisplayText.Safe(oneLine.Length <= MaxLength ? oneLine : oneLine.Substring(0, MaxLength) + "…");
     }
 }

@@ -27,5 +27,11 @@ public sealed class Context
 
     public TimeSpan IdleTimeout { get; set; }
 
+    public TimeSpan ResponseTimeout { get; set; }
+
+    public long MaximumResponseSizeMB { get; set; }
+
+    public TimeSpan FirstRetryDelay { get; set; }
+
     public override string ToString() => BaseUri?.ToString() ?? string.Empty;
 }

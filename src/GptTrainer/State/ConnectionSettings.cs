@@ -43,12 +43,17 @@ internal sealed class ConnectionSettings
     }
 
     /// <summary>The Authorization header value; built per request so no plain copy of the key is kept.</summary>
-    internal string BearerValue()
+    internal string BearerValue() => "Bearer " + PlainKey();
+
+    /// <summary>What removes this connection's key from server-supplied text; made per request, like the header.</summary>
+    internal SecretRedactor CreateRedactor() => new(PlainKey());
+
+    private string PlainKey()
     {
         IntPtr ptr = Marshal.SecureStringToGlobalAllocUnicode(ApiKey);
         try
         {
-            return "Bearer " + Marshal.PtrToStringUni(ptr);
+            return Marshal.PtrToStringUni(ptr);
         }
         finally
         {

@@ -9,10 +9,19 @@ namespace GptTrainer.State;
 /// </summary>
 internal sealed class ModuleState
 {
+    /// <summary>
+    /// A global variable that ties the state to the runspace's variables. ForEach-Object -Parallel reuses
+    /// runspaces and resets their variables between iterations, which removes this one: the next command
+    /// then starts from a fresh state, exactly as it would in a new runspace.
+    /// </summary>
+    internal const string MarkerVariable = "GptTrainerRunspaceState";
+
     private static readonly ConditionalWeakTable<Runspace, ModuleState> States = new();
 
     // Used when no runspace is current, as in the C# tests that drive the client directly.
     private static readonly ModuleState Detached = new();
+
+    private readonly RunspaceMarker _marker = new();
 
     /// <summary>
     /// A new or dropped connection starts tab completion afresh: what was cached for the same key and service
@@ -34,12 +43,53 @@ internal sealed class ModuleState
 
     public string? SessionUuid { get; set; }
 
+    /// <summary>
+    /// The state of the runspace a command runs in, fresh if PowerShell reset the runspace's variables since
+    /// the state was last used.
+    /// </summary>
+    public static ModuleState Of(SessionState sessionState)
+    {
+        Runspace? runspace = Runspace.DefaultRunspace;
+        if (runspace is null)
+        {
+            return Detached;
+        }
+
+        lock (States)
+        {
+            ModuleState state = States.GetValue(runspace, static _ => new ModuleState());
+            if (ReferenceEquals(sessionState.PSVariable.GetValue("global:" + MarkerVariable), state._marker))
+            {
+                return state;
+            }
+
+            States.Remove(runspace);
+            var fresh = new ModuleState();
+            States.Add(runspace, fresh);
+            sessionState.PSVariable.Set("global:" + MarkerVariable, fresh._marker);
+            sessionState.PSVariable.Get("global:" + MarkerVariable).Description = "GptTrainer's connection and current session for this runspace; removing it forgets them.";
+            return fresh;
+        }
+    }
+
+    /// <summary>
+    /// The state as tab completion sees it. Completion runs inside a pipeline, where the runspace's
+    /// variables cannot be read from here; it only reads, so a reset it misses costs nothing.
+    /// </summary>
     public static ModuleState Current
     {
         get
         {
             Runspace? runspace = Runspace.DefaultRunspace;
-            return runspace is null ? Detached : States.GetValue(runspace, static _ => new ModuleState());
+            if (runspace is null)
+            {
+                return Detached;
+            }
+
+            lock (States)
+            {
+                return States.GetValue(runspace, static _ => new ModuleState());
+            }
         }
     }
 
@@ -48,5 +98,11 @@ internal sealed class ModuleState
         Connection = null;
         ChatbotUuid = null;
         SessionUuid = null;
+    }
+
+    /// <summary>What the marker variable holds: only its identity matters.</summary>
+    private sealed class RunspaceMarker
+    {
+        public override string ToString() => "GptTrainer runspace state";
     }
 }

@@ -1,42 +1,33 @@
-using System.Runtime.InteropServices;
-using System.Security;
-
 namespace GptTrainer.State;
 
-/// <summary>How hard the module tries before it reports a failure. Immutable; per-call values make a copy.</summary>
-internal sealed class RequestPolicy
+/// <summary>How hard the module tries, and how long and how much it waits, before it reports a failure. Per-call values make a copy.</summary>
+internal sealed record RequestPolicy
 {
-    public static readonly RequestPolicy Default = new(4, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(120));
-
-    public RequestPolicy(int maximumRetryCount, TimeSpan maximumRetryDelay, TimeSpan connectTimeout, TimeSpan idleTimeout)
-    {
-        MaximumRetryCount = maximumRetryCount;
-        MaximumRetryDelay = maximumRetryDelay;
-        ConnectTimeout = connectTimeout;
-        IdleTimeout = idleTimeout;
-    }
+    public static readonly RequestPolicy Default = new();
 
     /// <summary>Retries after the first attempt; 0 turns retrying off.</summary>
-    public int MaximumRetryCount { get; }
+    public int MaximumRetryCount { get; init; } = 4;
 
     /// <summary>The longest single wait between attempts, whether computed or asked for by Retry-After.</summary>
-    public TimeSpan MaximumRetryDelay { get; }
+    public TimeSpan MaximumRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
 
-    public TimeSpan ConnectTimeout { get; }
-
-    /// <summary>How long the server may stay silent, before the headers or between two pieces of a reply.</summary>
-    public TimeSpan IdleTimeout { get; }
-
-    /// <summary>The first back-off step; doubles per attempt. Only tests shorten it.</summary>
+    /// <summary>The first back-off step; it doubles per attempt. Connect-GptTrainer -FirstRetryDelayMs shortens it for tests.</summary>
     public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    public RequestPolicy With(int? maximumRetryCount = null, TimeSpan? maximumRetryDelay = null, TimeSpan? connectTimeout = null, TimeSpan? idleTimeout = null)
-        => new(
-            maximumRetryCount ?? MaximumRetryCount,
-            maximumRetryDelay ?? MaximumRetryDelay,
-            connectTimeout ?? ConnectTimeout,
-            idleTimeout ?? IdleTimeout)
-        {
-            FirstRetryDelay = FirstRetryDelay,
-        };
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long the server may stay silent, before the headers or between two pieces of a reply.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// How long a whole JSON answer may take to arrive once it has started. Streamed replies have no such
+    /// limit (a long reply that keeps coming is never cut); a buffered answer that trickles needs one.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; init; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>
+    /// The most of an answer kept in memory: a JSON answer, or a streamed reply joined with -Raw. 64 MiB keeps
+    /// a runaway answer's cost to a few hundred MB of process memory while no real answer comes near it.
+    /// </summary>
+    public long MaximumResponseSize { get; init; } = 64L * 1024 * 1024;
 }

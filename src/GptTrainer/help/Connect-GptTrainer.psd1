@@ -18,6 +18,9 @@ The retry and timeout parameters set the defaults for every later command in the
         MaximumRetryDelaySec           = 'The default longest wait between attempts, in seconds, for every later command in this runspace (default 60).'
         ConnectTimeoutSec              = 'The default connect timeout, in seconds, for every later command in this runspace (default 10).'
         IdleTimeoutSec                 = 'The default idle timeout, in seconds, for every later command in this runspace (default 120).'
+        ResponseTimeoutSec             = 'The default time, in seconds, a whole JSON answer may take to arrive once it has started, for every later command in this runspace (default 300).'
+        MaximumResponseSizeMB          = 'The default most of an answer, in MiB, kept in memory (a JSON answer, or a reply joined with -Raw), for every later command in this runspace (default 64).'
+        FirstRetryDelayMs              = 'The first back-off wait before a retry, in milliseconds; each further wait doubles it (default 1000, with jitter). Lower it only in tests against the GptTrainer emulator, where waiting seconds for a retry only slows the suite down; a Retry-After the service sends is honoured whatever this is.'
     }
     Outputs     = @{
         'None'                       = 'By default this cmdlet writes nothing.'

@@ -18,6 +18,14 @@ public sealed class ConnectGptTrainerCommand : ApiCmdlet
     [Parameter]
     public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
+    /// <summary>
+    /// The first back-off wait, which doubles per retry. Only worth lowering in tests against the emulator,
+    /// so it is set here, explicitly, and nowhere a user could pick it up by accident.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 60000)]
+    public int FirstRetryDelayMs { get; set; }
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -41,7 +49,10 @@ public sealed class ConnectGptTrainerCommand : ApiCmdlet
         }
 
         string source = ApiKey is not null ? "Connect-GptTrainer -ApiKey" : $"{ConnectionResolver.ApiKeyVariable} environment variable";
-        var connection = new ConnectionSettings(baseUri, ReadOnlyCopy(key), source, ApplyPolicyParameters(RequestPolicy.Default));
+        var connection = new ConnectionSettings(baseUri, ReadOnlyCopy(key), source, ApplyPolicyParameters(RequestPolicy.Default with
+        {
+            FirstRetryDelay = Bound(nameof(FirstRetryDelayMs)) ? TimeSpan.FromMilliseconds(FirstRetryDelayMs) : RequestPolicy.Default.FirstRetryDelay,
+        }));
 
         ModuleState state = State;
         bool sameService = state.Connection is not null && state.Connection.ApiRoot == connection.ApiRoot;

@@ -9,7 +9,7 @@ public sealed class DisconnectGptTrainerCommand : GptTrainerCmdlet
 {
     protected override void EndProcessing()
     {
-        ModuleState.Current.Clear();
+        State.Clear();
         Verbose("Disconnected from GPT-trainer; later commands fall back to the environment variables, if set.");
     }
 }

@@ -9,7 +9,7 @@ public sealed class GetGptTrainerContextCommand : GptTrainerCmdlet
 {
     protected override void EndProcessing()
     {
-        WriteObject(Describe(ModuleState.Current));
+        WriteObject(Describe(State));
     }
 
     internal static Context Describe(ModuleState state)
@@ -30,6 +30,9 @@ public sealed class GetGptTrainerContextCommand : GptTrainerCmdlet
             MaximumRetryDelay = policy.MaximumRetryDelay,
             ConnectTimeout = policy.ConnectTimeout,
             IdleTimeout = policy.IdleTimeout,
+            ResponseTimeout = policy.ResponseTimeout,
+            MaximumResponseSizeMB = policy.MaximumResponseSize / (1024 * 1024),
+            FirstRetryDelay = policy.FirstRetryDelay,
         };
     }
 }

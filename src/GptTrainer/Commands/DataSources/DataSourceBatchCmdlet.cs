@@ -31,7 +31,7 @@ public abstract class DataSourceBatchCmdlet : ChatbotScopedCmdlet
             if (answer.Results is null)
             {
                 // The shape of this answer is not documented; anything but a per-uuid list is shown as it came.
-                Verbose("The service answered: " + answer.Text);
+                Verbose("The service answered: " + DisplayText.Safe(answer.Text));
                 return;
             }
 
@@ -44,7 +44,7 @@ public abstract class DataSourceBatchCmdlet : ChatbotScopedCmdlet
                 else
                 {
                     WriteError(new ErrorRecord(
-                        new InvalidOperationException($"Data source {result.DataSourceUuid}: {result.Error}"),
+                        new InvalidOperationException($"Data source {DisplayText.Safe(result.DataSourceUuid)}: {DisplayText.Safe(result.Error)}"),
                         "DataSourceRefused",
                         ErrorCategory.InvalidOperation,
                         result.DataSourceUuid));

@@ -95,7 +95,7 @@ public sealed class NewGptTrainerDataSourceCommand : ChatbotScopedCmdlet
         if (added.AlreadyExisted)
         {
             Warning(added.Source is DataSource existing
-                ? $"{what} is already a data source of chatbot {chatbot} ('{existing.Title}', {existing.DataSourceUuid}); returning the existing source."
+                ? $"{what} is already a data source of chatbot {chatbot} ('{DisplayText.Safe(existing.Title)}', {existing.DataSourceUuid}); returning the existing source."
                 : $"{what} is already a data source of chatbot {chatbot}; the service did not say which.");
         }
 

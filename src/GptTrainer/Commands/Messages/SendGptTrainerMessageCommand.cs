@@ -48,7 +48,22 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
         List<string>? documents = DocumentPath is null || _documentUuids is not null ? null : ResolveFiles(DocumentPath, literal: false, nameof(DocumentPath));
         if (documents is not null)
         {
-            _documentUuids = documents.Select(UploadDocument).ToArray();
+            // Each document stands alone: one that cannot be read or is refused is an error of its own,
+            // and the question goes with the others. With none left, there is nothing to ask about.
+            var uploaded = new List<string>();
+            foreach (string path in documents)
+            {
+                ErrorTarget = path;
+                ReportingErrors(() => uploaded.Add(UploadDocument(path)));
+            }
+
+            ErrorTarget = Query;
+            if (uploaded.Count == 0)
+            {
+                return;
+            }
+
+            _documentUuids = uploaded.ToArray();
         }
 
         // Only the non-streamed endpoint is known to take session documents, so documents imply it.
