@@ -20,6 +20,11 @@ Describe 'The module as a whole' {
         @(Get-ChildItem (Join-Path $RepoRoot 'bin') -Filter *.dll).Name | Should -Be @('GptTrainer.dll')
     }
 
+    It 'carries the manifest''s version in its assembly, where the User-Agent comes from' {
+        $version = (Get-Module GptTrainer).Version
+        [GptTrainer.Models.Chatbot].Assembly.GetName().Version.ToString(3) | Should -Be $version.ToString(3)
+    }
+
     It 'targets netstandard2.0 so Windows PowerShell 5.1 can load it' {
         $assembly = [GptTrainer.Models.Chatbot].Assembly
         $framework = $assembly.GetCustomAttributes([System.Runtime.Versioning.TargetFrameworkAttribute], $false)[0].FrameworkName
