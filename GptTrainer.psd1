@@ -1,5 +1,5 @@
 @{
-    RootModule           = 'bin/GptTrainer.dll'
+    RootModule           = 'GptTrainer.dll'
     ModuleVersion        = '0.1.0'
     GUID                 = '5f0e2c1a-8d3b-4c7e-9a61-2b4f7d9e3c10'
     Author               = 'GptTrainer contributors'
@@ -8,7 +8,7 @@
     Description          = 'Drive the GPT-trainer chatbot service from PowerShell: chatbots, agents, sessions, data sources, source tags, and replies streamed into the pipeline as they are written.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    FormatsToProcess     = @('bin/GptTrainer.Format.ps1xml')
+    FormatsToProcess     = @('GptTrainer.Format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'Connect-GptTrainer'

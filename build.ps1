@@ -4,8 +4,8 @@
 Builds, tests and demonstrates the GptTrainer module.
 
 .DESCRIPTION
-Build  (default) compiles the module and the emulator and lays the module out under bin/, so that
-       Import-Module ./GptTrainer.psd1 loads the fresh build.
+Build  (default) compiles the module and the emulator and lays the module out as PowerShell installs
+       it, under out/GptTrainer/<version>/; Import-Module ./out/GptTrainer loads the fresh build.
 Test   builds, runs the xunit tests and the Pester tests against the emulator, and ends with one line
        "Tests: N passed, M failed"; exits non-zero if anything failed.
 Demo   builds, starts the emulator, connects, opens a session and streams a reply to the console.
@@ -27,7 +27,10 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
-$moduleOut = Join-Path $root 'bin'
+$sourceManifest = Join-Path $root 'GptTrainer.psd1'
+# PowerShell installs a module as <name>/<version>/; the build lays it out the same way, so what the
+# tests import is what ships.
+$moduleRoot = Join-Path $root 'out/GptTrainer'
 
 function Invoke-Native {
     param([string] $Command, [string[]] $Arguments)
@@ -35,27 +38,55 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "$Command $($Arguments -join ' ') exited with $LASTEXITCODE" }
 }
 
+function Get-ModuleLayout {
+    <# Where the build lays the module out and the files it lays out, from the source manifest. #>
+    $manifest = Import-PowerShellDataFile $sourceManifest
+    $path = Join-Path $moduleRoot $manifest.ModuleVersion
+    # PowerShell looks for a binary module's help in a culture folder under the module base.
+    $help = "en-US/$($manifest.RootModule)-Help.xml"
+    [pscustomobject]@{
+        Version    = $manifest.ModuleVersion
+        Path       = $path
+        Manifest   = Join-Path $path 'GptTrainer.psd1'
+        RootModule = $manifest.RootModule
+        Formats    = $manifest.FormatsToProcess
+        Help       = Join-Path $path $help
+        Files      = @('GptTrainer.psd1', $manifest.RootModule) + $manifest.FormatsToProcess + $help
+    }
+}
+
+function Assert-ModuleLayout {
+    <# The layout holds exactly the module's files: nothing missing, and nothing that must not ship. #>
+    param([Parameter(Mandatory)] $Layout)
+    $present = @(Get-ChildItem -Path $Layout.Path -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($Layout.Path, $_.FullName).Replace('\', '/') })
+    $missing = @($Layout.Files | Where-Object { $_ -notin $present })
+    if ($missing) { throw "$($Layout.Path) lacks $($missing -join ', '); run ./build.ps1 -Task Build." }
+    $foreign = @($present | Where-Object { $_ -notin $Layout.Files })
+    if ($foreign) {
+        throw "$($Layout.Path) holds files that are not part of the module: $($foreign -join ', '). Only what the build lays out may ship; ./build.ps1 -Task Build lays the folder out afresh."
+    }
+}
+
 function Invoke-Build {
     Write-Host "Building ($Configuration)..."
     Invoke-Native dotnet @('build', (Join-Path $root 'GptTrainer.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
 
-    # The module is laid out under bin/ so the manifest at the top of the repository loads it.
-    $built = Join-Path $root "src/GptTrainer/bin/$Configuration/netstandard2.0"
-    $null = New-Item -ItemType Directory -Force -Path $moduleOut
-    foreach ($file in 'GptTrainer.dll', 'GptTrainer.pdb') {
-        Copy-Item -Path (Join-Path $built $file) -Destination $moduleOut -Force
-    }
-    Copy-Item -Path (Join-Path $root 'src/GptTrainer/GptTrainer.Format.ps1xml') -Destination $moduleOut -Force
-    if (Test-Path (Join-Path $moduleOut 'System.Management.Automation.dll')) {
-        throw 'System.Management.Automation.dll must not ship with the module.'
-    }
+    # Laid out afresh, and one version only, so nothing from an earlier build survives into the module.
+    $layout = Get-ModuleLayout
+    Remove-Item -Recurse -Force -Path $moduleRoot -ErrorAction SilentlyContinue
+    $null = New-Item -ItemType Directory -Force -Path (Split-Path $layout.Help)
+    $source = Join-Path $root 'src/GptTrainer'
+    Copy-Item -Destination $layout.Path -Path @(
+        $sourceManifest
+        Join-Path $source "bin/$Configuration/netstandard2.0/$($layout.RootModule)"
+        $layout.Formats | ForEach-Object { Join-Path $source $_ }
+    )
 
     # Help is generated from the cmdlets' own metadata in a child process, so this session does not
     # hold the freshly built assembly loaded.
-    $helpScript = Join-Path $root 'src/GptTrainer/help/New-GptTrainerHelp.ps1'
-    # PowerShell looks for a binary module's help only under the module base (where the manifest is).
-    $helpFile = Join-Path $root 'en-US/GptTrainer.dll-Help.xml'
-    Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', "Import-Module '$(Join-Path $root 'GptTrainer.psd1')'; & '$helpScript' -ModuleName GptTrainer -OutFile '$helpFile'")
+    $helpScript = Join-Path $source 'help/New-GptTrainerHelp.ps1'
+    Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', "Import-Module '$($layout.Manifest)'; & '$helpScript' -ModuleName GptTrainer -OutFile '$($layout.Help)'")
+    Assert-ModuleLayout $layout
 }
 
 function Get-NuGetPackageRoot {
@@ -99,7 +130,7 @@ function Invoke-Demo {
     Import-Module (Join-Path $root 'tests/tools/GptTrainerEmulator.psm1') -Force
     $emulator = Start-GptTrainerEmulator -PieceDelayMs 120
     try {
-        Import-Module (Join-Path $root 'GptTrainer.psd1') -Force
+        Import-Module (Get-ModuleLayout).Manifest -Force
         Write-Host "Emulator running at $($emulator.Uri)" -ForegroundColor DarkGray
 
         Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri
@@ -128,7 +159,7 @@ function Invoke-Demo {
 
 switch ($Task) {
     'Clean' {
-        foreach ($dir in @($moduleOut, (Join-Path $root 'out'), (Join-Path $root 'en-US')) + @(Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests') -Directory -Recurse -Include 'bin', 'obj' | ForEach-Object FullName)) {
+        foreach ($dir in @(Join-Path $root 'out') + @(Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests') -Directory -Recurse -Include 'bin', 'obj' | ForEach-Object FullName)) {
             Remove-Item -Recurse -Force -Path $dir -ErrorAction SilentlyContinue
         }
     }
