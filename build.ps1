@@ -42,8 +42,10 @@ function Get-ModuleLayout {
     <# Where the build lays the module out and the files it lays out, from the source manifest. #>
     $manifest = Import-PowerShellDataFile $sourceManifest
     $path = Join-Path $moduleRoot $manifest.ModuleVersion
-    # PowerShell looks for a binary module's help in a culture folder under the module base.
+    # PowerShell looks for a binary module's help, and its about topics, in a culture folder under the
+    # module base.
     $help = "en-US/$($manifest.RootModule)-Help.xml"
+    $about = 'en-US/about_GptTrainer.help.txt'
     [pscustomobject]@{
         Version    = $manifest.ModuleVersion
         Path       = $path
@@ -51,7 +53,8 @@ function Get-ModuleLayout {
         RootModule = $manifest.RootModule
         Formats    = $manifest.FormatsToProcess
         Help       = Join-Path $path $help
-        Files      = @('GptTrainer.psd1', $manifest.RootModule) + $manifest.FormatsToProcess + $help
+        About      = Join-Path $path $about
+        Files      = @('GptTrainer.psd1', $manifest.RootModule) + $manifest.FormatsToProcess + $help + $about
     }
 }
 
@@ -81,6 +84,7 @@ function Invoke-Build {
         Join-Path $source "bin/$Configuration/netstandard2.0/$($layout.RootModule)"
         $layout.Formats | ForEach-Object { Join-Path $source $_ }
     )
+    Copy-Item -Path (Join-Path $source "help/$(Split-Path -Leaf $layout.About)") -Destination $layout.About
 
     # Help is generated from the cmdlets' own metadata in a child process, so this session does not
     # hold the freshly built assembly loaded.

@@ -30,7 +30,7 @@ Describe 'The module as a whole' {
         Split-Path -Leaf (Split-Path $module.ModuleBase) | Should -Be 'GptTrainer'
         $files = Get-ChildItem $module.ModuleBase -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($module.ModuleBase, $_.FullName).Replace('\', '/') }
         $files | Sort-Object | Should -Be (@(
-                'GptTrainer.psd1', 'GptTrainer.dll', 'GptTrainer.Format.ps1xml', 'en-US/GptTrainer.dll-Help.xml'
+                'GptTrainer.psd1', 'GptTrainer.dll', 'GptTrainer.Format.ps1xml', 'en-US/GptTrainer.dll-Help.xml', 'en-US/about_GptTrainer.help.txt'
             ) | Sort-Object)
     }
 
@@ -44,6 +44,31 @@ Describe 'The module as a whole' {
 
     It 'passes Test-ModuleManifest as laid out' {
         { Test-ModuleManifest -Path $ModuleManifest -ErrorAction Stop } | Should -Not -Throw
+    }
+
+    It 'tells users and galleries what it needs and where it comes from' {
+        $manifest.DotNetFrameworkVersion | Should -Be '4.7.2'
+        $psData = $manifest.PrivateData.PSData
+        $psData.Tags | Should -Contain 'GPT-trainer'
+        $psData.ProjectUri | Should -Match '^https://'
+        $psData.LicenseUri | Should -BeLike "$($psData.ProjectUri)/*/LICENSE"
+        $psData.ReleaseNotes | Should -BeLike "*$($psData.ProjectUri)/*/CHANGELOG.md*"
+        $module.ProjectUri | Should -Be $psData.ProjectUri
+    }
+
+    It 'carries the MIT license its manifest names, and a changelog entry for its version' {
+        $manifest.Copyright | Should -Match 'MIT'
+        Get-Content (Join-Path $RepoRoot 'LICENSE') -TotalCount 1 | Should -Be 'MIT License'
+        $changelog = Get-Content -Raw (Join-Path $RepoRoot 'CHANGELOG.md')
+        $changelog | Should -Match '(?m)^## \[Unreleased\]$'
+        $changelog | Should -Match "(?m)^## \[$([regex]::Escape($manifest.ModuleVersion))\] - \d{4}-\d{2}-\d{2}$"
+    }
+
+    It 'has an about topic covering <_>' -ForEach @(
+        'CONNECTING', 'GPTTRAINER_API_KEY', 'GPTTRAINER_BASE_URL', '-BaseUri', 'THE CURRENT CHATBOT AND SESSION',
+        'HOW STREAMING REACHES THE PIPELINE', 'RETRIES AND TIMEOUTS', 'ERROR IDS', 'THE EMULATOR', 'SEE ALSO'
+    ) {
+        Get-Help about_GptTrainer | Out-String | Should -Match ([regex]::Escape($_))
     }
 
     It 'targets netstandard2.0 so Windows PowerShell 5.1 can load it' {
