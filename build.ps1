@@ -10,18 +10,32 @@ Test   builds, runs the xunit tests and the Pester tests against the emulator, a
        "Tests: N passed, M failed"; exits non-zero if anything failed.
 Demo   builds, starts the emulator, connects, opens a session and streams a reply to the console.
 Bench  builds, runs the benchmarks against the emulator, prints the table and updates BENCHMARKS.md.
+Package
+       builds, then packs the laid-out module into out/GptTrainer.<version>.nupkg with PowerShell's
+       own PSResourceGet; with -RepositoryPath it also publishes that file to the local folder
+       repository there, and nowhere else.
 Clean  removes every build output.
 
 .EXAMPLE
 dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+
+.EXAMPLE
+dotnet tool restore && dotnet pwsh ./build.ps1 -Task Package -RepositoryPath ~/PSRepository
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Package: a local folder to publish the package to, as a PSResource repository registered only
+    # while the task runs. Created if missing; refused if it already holds this version.
+    [string] $RepositoryPath,
+
+    # Package: pack the module as the last build laid it out, without building again.
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -61,7 +75,7 @@ function Get-ModuleLayout {
 function Assert-ModuleLayout {
     <# The layout holds exactly the module's files: nothing missing, and nothing that must not ship. #>
     param([Parameter(Mandatory)] $Layout)
-    $present = @(Get-ChildItem -Path $Layout.Path -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($Layout.Path, $_.FullName).Replace('\', '/') })
+    $present = @(Get-ChildItem -Path $Layout.Path -Recurse -File -ErrorAction Ignore | ForEach-Object { [IO.Path]::GetRelativePath($Layout.Path, $_.FullName).Replace('\', '/') })
     $missing = @($Layout.Files | Where-Object { $_ -notin $present })
     if ($missing) { throw "$($Layout.Path) lacks $($missing -join ', '); run ./build.ps1 -Task Build." }
     $foreign = @($present | Where-Object { $_ -notin $Layout.Files })
@@ -91,6 +105,75 @@ function Invoke-Build {
     $helpScript = Join-Path $source 'help/New-GptTrainerHelp.ps1'
     Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', "Import-Module '$($layout.Manifest)'; & '$helpScript' -ModuleName GptTrainer -OutFile '$($layout.Help)'")
     Assert-ModuleLayout $layout
+}
+
+function Assert-BuildOutputUncommitted {
+    <#
+    Build output never belongs in version control: a tracked copy can be committed and shipped instead
+    of what the build made, and output that git offers to commit means .gitignore no longer covers it.
+    #>
+    if ((& git -C $root rev-parse --is-inside-work-tree 2>$null) -ne 'true') {
+        Write-Warning "$root is not a git work tree, so nothing shows whether build output is committed."
+        return
+    }
+    $listed = @(& git -C $root ls-files --cached --others --exclude-standard -- out ':(glob)**/bin/**' ':(glob)**/obj/**')
+    if ($LASTEXITCODE -ne 0) { throw "git ls-files failed in $root (exit code $LASTEXITCODE)." }
+    if ($listed) {
+        throw "Build output is tracked by git or not ignored by it: $($listed -join ', '). Untrack it (git rm -r --cached <path>) and keep out/, bin/ and obj/ in .gitignore, then package again."
+    }
+}
+
+function Get-LocalRepositoryFolder {
+    <# The folder -RepositoryPath names, created if missing; anything but a local folder is refused. #>
+    $uri = $null
+    if ([uri]::TryCreate($RepositoryPath, [UriKind]::Absolute, [ref] $uri) -and -not $uri.IsFile) {
+        throw "-RepositoryPath '$RepositoryPath' is not a local folder. The Package task publishes only to a folder repository, registered while it runs."
+    }
+    (New-Item -ItemType Directory -Force -Path $RepositoryPath).FullName
+}
+
+function New-ModulePackage {
+    <# Packs the laid-out module, as PowerShell's PSResourceGet packs any module, into out/. #>
+    param([Parameter(Mandatory)] $Layout)
+    $package = Join-Path $root "out/GptTrainer.$($Layout.Version).nupkg"
+    Remove-Item -Force -Path $package -ErrorAction Ignore
+    Compress-PSResource -Path $Layout.Path -DestinationPath (Split-Path $package)
+    if (-not (Test-Path $package)) { throw "Compress-PSResource did not write $package." }
+    $package
+}
+
+function Invoke-Package {
+    # Refused before anything is packed: output that is not the build's.
+    $layout = Get-ModuleLayout
+    Assert-BuildOutputUncommitted
+    Assert-ModuleLayout $layout
+
+    if (-not $RepositoryPath) {
+        $package = New-ModulePackage $layout
+        Write-Host "Wrote $package ($([Math]::Round((Get-Item $package).Length / 1KB)) KB)."
+        return
+    }
+
+    # The folder is registered under a fresh name for this run only and removed afterwards, so no
+    # repository the user has registered is ever used, and nothing is left behind.
+    $folder = Get-LocalRepositoryFolder
+    $repository = "GptTrainerPackage-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+    Register-PSResourceRepository -Name $repository -Uri $folder -Trusted
+    try {
+        # Publish-PSResource would quietly keep the version already there, so ask before packing.
+        if (Find-PSResource -Name GptTrainer -Version $layout.Version -Repository $repository -ErrorAction Ignore) {
+            throw "GptTrainer $($layout.Version) is already in the repository at $folder. Raise ModuleVersion in GptTrainer.psd1 (with its CHANGELOG entry), or give another -RepositoryPath."
+        }
+        $package = New-ModulePackage $layout
+        Publish-PSResource -NupkgPath $package -Repository $repository
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repository
+    }
+
+    Write-Host "Wrote $package ($([Math]::Round((Get-Item $package).Length / 1KB)) KB) and published it to the repository at $folder. Install it from there with:"
+    Write-Host "  Register-PSResourceRepository -Name Local -Uri '$folder' -Trusted    # once"
+    Write-Host '  Install-PSResource GptTrainer -Repository Local'
 }
 
 function Get-NuGetPackageRoot {
@@ -176,6 +259,10 @@ switch ($Task) {
     'Demo' {
         Invoke-Build
         Invoke-Demo
+    }
+    'Package' {
+        if (-not $NoBuild) { Invoke-Build }
+        Invoke-Package
     }
     'Test' {
         Invoke-Build
