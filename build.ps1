@@ -148,32 +148,35 @@ function Invoke-Package {
     Assert-BuildOutputUncommitted
     Assert-ModuleLayout $layout
 
-    if (-not $RepositoryPath) {
-        $package = New-ModulePackage $layout
-        Write-Host "Wrote $package ($([Math]::Round((Get-Item $package).Length / 1KB)) KB)."
-        return
-    }
-
-    # The folder is registered under a fresh name for this run only and removed afterwards, so no
-    # repository the user has registered is ever used, and nothing is left behind.
-    $folder = Get-LocalRepositoryFolder
-    $repository = "GptTrainerPackage-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-    Register-PSResourceRepository -Name $repository -Uri $folder -Trusted
-    try {
-        # Publish-PSResource would quietly keep the version already there, so ask before packing.
-        if (Find-PSResource -Name GptTrainer -Version $layout.Version -Repository $repository -ErrorAction Ignore) {
-            throw "GptTrainer $($layout.Version) is already in the repository at $folder. Raise ModuleVersion in GptTrainer.psd1 (with its CHANGELOG entry), or give another -RepositoryPath."
+    $folder = $null
+    if ($RepositoryPath) {
+        # The folder is registered under a fresh name for this run only and removed afterwards, so no
+        # repository the user has registered is ever used, and nothing is left behind.
+        $folder = Get-LocalRepositoryFolder
+        $repository = "GptTrainerPackage-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+        Register-PSResourceRepository -Name $repository -Uri $folder -Trusted
+        try {
+            # Publish-PSResource would quietly keep the version already there, so ask before packing.
+            if (Find-PSResource -Name GptTrainer -Version $layout.Version -Repository $repository -ErrorAction Ignore) {
+                throw "GptTrainer $($layout.Version) is already in the repository at $folder. Raise ModuleVersion in GptTrainer.psd1 (with its CHANGELOG entry), or give another -RepositoryPath."
+            }
+            $package = New-ModulePackage $layout
+            Publish-PSResource -NupkgPath $package -Repository $repository
         }
-        $package = New-ModulePackage $layout
-        Publish-PSResource -NupkgPath $package -Repository $repository
+        finally {
+            Unregister-PSResourceRepository -Name $repository
+        }
     }
-    finally {
-        Unregister-PSResourceRepository -Name $repository
+    else {
+        $package = New-ModulePackage $layout
     }
 
-    Write-Host "Wrote $package ($([Math]::Round((Get-Item $package).Length / 1KB)) KB) and published it to the repository at $folder. Install it from there with:"
-    Write-Host "  Register-PSResourceRepository -Name Local -Uri '$folder' -Trusted    # once"
-    Write-Host '  Install-PSResource GptTrainer -Repository Local'
+    Write-Host "Wrote $package ($([Math]::Round((Get-Item $package).Length / 1KB)) KB)."
+    if ($folder) {
+        Write-Host "Published it to the repository at $folder. Install it from there with:"
+        Write-Host "  Register-PSResourceRepository -Name Local -Uri '$folder' -Trusted    # once"
+        Write-Host '  Install-PSResource GptTrainer -Repository Local'
+    }
 }
 
 function Get-NuGetPackageRoot {
