@@ -33,7 +33,7 @@ BeforeAll {
     }
 
     function Invoke-PackageTask {
-        <# build.ps1 -Task Package -NoBuild, run here as a script is; returns what it printed. #>
+        <# build.ps1 -Task Package -NoBuild, run in this process as any script is; returns what it printed. #>
         param([string] $Tree = $RepoRoot, [string] $RepositoryPath)
         $arguments = @{ Task = 'Package'; NoBuild = $true }
         if ($RepositoryPath) { $arguments.RepositoryPath = $RepositoryPath }
@@ -122,8 +122,8 @@ Describe 'build.ps1 -Task Package' {
 
 # Install-PSResource has no destination parameter: it installs into the user's module folder. A user
 # profile of its own (HOME, where PowerShell and PSResourceGet keep per-user modules and repositories
-# on Linux and macOS) makes that folder temporary. Windows keeps them elsewhere, so this runs there
-# only when that is solved.
+# on Linux and macOS) makes that folder temporary. Windows keeps them in known folders that HOME does
+# not move, so there this is skipped rather than installed into the real profile.
 Describe 'The package, installed with Install-PSResource' -Skip:$IsWindows {
     BeforeAll {
         Test-Path (Join-Path $repository "GptTrainer.$version.nupkg") | Should -BeTrue -Because 'the package must be published to be installed'
