@@ -8,6 +8,7 @@ BeforeAll {
     $manifest = Import-PowerShellDataFile $ModuleManifest
     $module = Get-Module GptTrainer
     $assembly = [GptTrainer.Models.Chatbot].Assembly
+    $about = Get-Help about_GptTrainer | Out-String
 }
 
 Describe 'The module as a whole' {
@@ -68,7 +69,7 @@ Describe 'The module as a whole' {
         'CONNECTING', 'GPTTRAINER_API_KEY', 'GPTTRAINER_BASE_URL', '-BaseUri', 'THE CURRENT CHATBOT AND SESSION',
         'HOW STREAMING REACHES THE PIPELINE', 'RETRIES AND TIMEOUTS', 'ERROR IDS', 'THE EMULATOR', 'SEE ALSO'
     ) {
-        Get-Help about_GptTrainer | Out-String | Should -Match ([regex]::Escape($_))
+        $about | Should -Match ([regex]::Escape($_))
     }
 
     It 'targets netstandard2.0 so Windows PowerShell 5.1 can load it' {
