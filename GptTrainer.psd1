@@ -1,16 +1,18 @@
 @{
-    RootModule           = 'bin/GptTrainer.dll'
-    ModuleVersion        = '0.1.0'
-    GUID                 = '5f0e2c1a-8d3b-4c7e-9a61-2b4f7d9e3c10'
-    Author               = 'GptTrainer contributors'
-    CompanyName          = 'GptTrainer contributors'
-    Copyright            = '(c) GptTrainer contributors. MIT License.'
-    Description          = 'Drive the GPT-trainer chatbot service from PowerShell: chatbots, agents, sessions, data sources, source tags, and replies streamed into the pipeline as they are written.'
-    PowerShellVersion    = '5.1'
-    CompatiblePSEditions = @('Desktop', 'Core')
-    FormatsToProcess     = @('bin/GptTrainer.Format.ps1xml')
-    FunctionsToExport    = @()
-    CmdletsToExport      = @(
+    RootModule             = 'GptTrainer.dll'
+    ModuleVersion          = '0.2.0'
+    GUID                   = '5f0e2c1a-8d3b-4c7e-9a61-2b4f7d9e3c10'
+    Author                 = 'GptTrainer contributors'
+    CompanyName            = 'GptTrainer contributors'
+    Copyright              = '(c) GptTrainer contributors. MIT License.'
+    Description            = 'Drive the GPT-trainer chatbot service from PowerShell: chatbots, agents, sessions, data sources, source tags, and replies streamed into the pipeline as they are written.'
+    PowerShellVersion      = '5.1'
+    # The oldest .NET Framework that runs a netstandard2.0 assembly without extra facades.
+    DotNetFrameworkVersion = '4.7.2'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    FormatsToProcess       = @('GptTrainer.Format.ps1xml')
+    FunctionsToExport      = @()
+    CmdletsToExport        = @(
         'Connect-GptTrainer'
         'Disconnect-GptTrainer'
         'Get-GptTrainerContext'
@@ -44,11 +46,14 @@
         'Remove-GptTrainerSourceTag'
         'Invoke-GptTrainerApi'
     )
-    VariablesToExport    = @()
-    AliasesToExport      = @()
-    PrivateData          = @{
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
         PSData = @{
-            Tags       = @('GPT-trainer', 'chatbot', 'AI', 'streaming', 'API')
+            Tags         = @('GPT-trainer', 'chatbot', 'AI', 'streaming', 'API', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/GptTrainer/GptTrainer'
+            LicenseUri   = 'https://github.com/GptTrainer/GptTrainer/blob/main/LICENSE'
+            ReleaseNotes = 'What changed in each release: https://github.com/GptTrainer/GptTrainer/blob/main/CHANGELOG.md'
         }
     }
 }

@@ -4,30 +4,47 @@
 Builds, tests and demonstrates the GptTrainer module.
 
 .DESCRIPTION
-Build  (default) compiles the module and the emulator and lays the module out under bin/, so that
-       Import-Module ./GptTrainer.psd1 loads the fresh build.
+Build  (default) compiles the module and the emulator and lays the module out as PowerShell installs
+       it, under out/GptTrainer/<version>/; Import-Module ./out/GptTrainer loads the fresh build.
 Test   builds, runs the xunit tests and the Pester tests against the emulator, and ends with one line
        "Tests: N passed, M failed"; exits non-zero if anything failed.
 Demo   builds, starts the emulator, connects, opens a session and streams a reply to the console.
 Bench  builds, runs the benchmarks against the emulator, prints the table and updates BENCHMARKS.md.
+Package
+       builds, then packs the laid-out module into out/GptTrainer.<version>.nupkg with PowerShell's
+       own PSResourceGet; with -RepositoryPath it also publishes that file to the local folder
+       repository there, and nowhere else.
 Clean  removes every build output.
 
 .EXAMPLE
 dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+
+.EXAMPLE
+dotnet tool restore && dotnet pwsh ./build.ps1 -Task Package -RepositoryPath ~/PSRepository
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Package: a local folder to publish the package to, as a PSResource repository registered only
+    # while the task runs. Created if missing; refused if it already holds this version.
+    [string] $RepositoryPath,
+
+    # Package: pack the module as the last build laid it out, without building again.
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
-$moduleOut = Join-Path $root 'bin'
+$sourceManifest = Join-Path $root 'GptTrainer.psd1'
+# PowerShell installs a module as <name>/<version>/; the build lays it out the same way, so what the
+# tests import is what ships.
+$moduleRoot = Join-Path $root 'out/GptTrainer'
 
 function Invoke-Native {
     param([string] $Command, [string[]] $Arguments)
@@ -35,27 +52,131 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "$Command $($Arguments -join ' ') exited with $LASTEXITCODE" }
 }
 
+function Get-ModuleLayout {
+    <# Where the build lays the module out and the files it lays out, from the source manifest. #>
+    $manifest = Import-PowerShellDataFile $sourceManifest
+    $path = Join-Path $moduleRoot $manifest.ModuleVersion
+    # PowerShell looks for a binary module's help, and its about topics, in a culture folder under the
+    # module base.
+    $help = "en-US/$($manifest.RootModule)-Help.xml"
+    $about = 'en-US/about_GptTrainer.help.txt'
+    [pscustomobject]@{
+        Version    = $manifest.ModuleVersion
+        Path       = $path
+        Manifest   = Join-Path $path 'GptTrainer.psd1'
+        RootModule = $manifest.RootModule
+        Formats    = $manifest.FormatsToProcess
+        Help       = Join-Path $path $help
+        About      = Join-Path $path $about
+        Files      = @('GptTrainer.psd1', $manifest.RootModule) + $manifest.FormatsToProcess + $help + $about
+    }
+}
+
+function Assert-ModuleLayout {
+    <# The layout holds exactly the module's files: nothing missing, and nothing that must not ship. #>
+    param([Parameter(Mandatory)] $Layout)
+    $present = @(Get-ChildItem -Path $Layout.Path -Recurse -File -ErrorAction Ignore | ForEach-Object { [IO.Path]::GetRelativePath($Layout.Path, $_.FullName).Replace('\', '/') })
+    $missing = @($Layout.Files | Where-Object { $_ -notin $present })
+    if ($missing) { throw "$($Layout.Path) lacks $($missing -join ', '); run ./build.ps1 -Task Build." }
+    $foreign = @($present | Where-Object { $_ -notin $Layout.Files })
+    if ($foreign) {
+        throw "$($Layout.Path) holds files that are not part of the module: $($foreign -join ', '). Only what the build lays out may ship; ./build.ps1 -Task Build lays the folder out afresh."
+    }
+}
+
 function Invoke-Build {
     Write-Host "Building ($Configuration)..."
     Invoke-Native dotnet @('build', (Join-Path $root 'GptTrainer.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
 
-    # The module is laid out under bin/ so the manifest at the top of the repository loads it.
-    $built = Join-Path $root "src/GptTrainer/bin/$Configuration/netstandard2.0"
-    $null = New-Item -ItemType Directory -Force -Path $moduleOut
-    foreach ($file in 'GptTrainer.dll', 'GptTrainer.pdb') {
-        Copy-Item -Path (Join-Path $built $file) -Destination $moduleOut -Force
-    }
-    Copy-Item -Path (Join-Path $root 'src/GptTrainer/GptTrainer.Format.ps1xml') -Destination $moduleOut -Force
-    if (Test-Path (Join-Path $moduleOut 'System.Management.Automation.dll')) {
-        throw 'System.Management.Automation.dll must not ship with the module.'
-    }
+    # Laid out afresh, and one version only, so nothing from an earlier build survives into the module.
+    $layout = Get-ModuleLayout
+    Remove-Item -Recurse -Force -Path $moduleRoot -ErrorAction SilentlyContinue
+    $null = New-Item -ItemType Directory -Force -Path (Split-Path $layout.Help)
+    $source = Join-Path $root 'src/GptTrainer'
+    Copy-Item -Destination $layout.Path -Path @(
+        $sourceManifest
+        Join-Path $source "bin/$Configuration/netstandard2.0/$($layout.RootModule)"
+        $layout.Formats | ForEach-Object { Join-Path $source $_ }
+    )
+    Copy-Item -Path (Join-Path $source "help/$(Split-Path -Leaf $layout.About)") -Destination $layout.About
 
     # Help is generated from the cmdlets' own metadata in a child process, so this session does not
     # hold the freshly built assembly loaded.
-    $helpScript = Join-Path $root 'src/GptTrainer/help/New-GptTrainerHelp.ps1'
-    # PowerShell looks for a binary module's help only under the module base (where the manifest is).
-    $helpFile = Join-Path $root 'en-US/GptTrainer.dll-Help.xml'
-    Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', "Import-Module '$(Join-Path $root 'GptTrainer.psd1')'; & '$helpScript' -ModuleName GptTrainer -OutFile '$helpFile'")
+    $helpScript = Join-Path $source 'help/New-GptTrainerHelp.ps1'
+    Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', "Import-Module '$($layout.Manifest)'; & '$helpScript' -ModuleName GptTrainer -OutFile '$($layout.Help)'")
+    Assert-ModuleLayout $layout
+}
+
+function Assert-BuildOutputUncommitted {
+    <#
+    Build output never belongs in version control: a tracked copy can be committed and shipped instead
+    of what the build made, and output that git offers to commit means .gitignore no longer covers it.
+    #>
+    if ((& git -C $root rev-parse --is-inside-work-tree 2>$null) -ne 'true') {
+        Write-Warning "$root is not a git work tree, so nothing shows whether build output is committed."
+        return
+    }
+    $listed = @(& git -C $root ls-files --cached --others --exclude-standard -- out ':(glob)**/bin/**' ':(glob)**/obj/**')
+    if ($LASTEXITCODE -ne 0) { throw "git ls-files failed in $root (exit code $LASTEXITCODE)." }
+    if ($listed) {
+        throw "Build output is tracked by git or not ignored by it: $($listed -join ', '). Untrack it (git rm -r --cached <path>) and keep out/, bin/ and obj/ in .gitignore, then package again."
+    }
+}
+
+function Get-LocalRepositoryFolder {
+    <# The folder -RepositoryPath names, created if missing; anything but a local folder is refused. #>
+    $uri = $null
+    if ([uri]::TryCreate($RepositoryPath, [UriKind]::Absolute, [ref] $uri) -and -not $uri.IsFile) {
+        throw "-RepositoryPath '$RepositoryPath' is not a local folder. The Package task publishes only to a folder repository, registered while it runs."
+    }
+    (New-Item -ItemType Directory -Force -Path $RepositoryPath).FullName
+}
+
+function New-ModulePackage {
+    <# Packs the laid-out module, as PowerShell's PSResourceGet packs any module, into out/. #>
+    param([Parameter(Mandatory)] $Layout)
+    $package = Join-Path $root "out/GptTrainer.$($Layout.Version).nupkg"
+    Remove-Item -Force -Path $package -ErrorAction Ignore
+    Compress-PSResource -Path $Layout.Path -DestinationPath (Split-Path $package)
+    if (-not (Test-Path $package)) { throw "Compress-PSResource did not write $package." }
+    $package
+}
+
+function Invoke-Package {
+    # Refused before anything is packed: output that is not the build's.
+    $layout = Get-ModuleLayout
+    Assert-BuildOutputUncommitted
+    Assert-ModuleLayout $layout
+
+    $folder = $null
+    if ($RepositoryPath) {
+        # The folder is registered under a fresh name for this run only and removed afterwards, so no
+        # repository the user has registered is ever used, and nothing is left behind.
+        $folder = Get-LocalRepositoryFolder
+        $repository = "GptTrainerPackage-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+        Register-PSResourceRepository -Name $repository -Uri $folder -Trusted
+        try {
+            # Publish-PSResource would quietly keep the version already there, so ask before packing.
+            if (Find-PSResource -Name GptTrainer -Version $layout.Version -Repository $repository -ErrorAction Ignore) {
+                throw "GptTrainer $($layout.Version) is already in the repository at $folder. Raise ModuleVersion in GptTrainer.psd1 (with its CHANGELOG entry), or give another -RepositoryPath."
+            }
+            $package = New-ModulePackage $layout
+            Publish-PSResource -NupkgPath $package -Repository $repository
+        }
+        finally {
+            Unregister-PSResourceRepository -Name $repository
+        }
+    }
+    else {
+        $package = New-ModulePackage $layout
+    }
+
+    Write-Host "Wrote $package ($([Math]::Round((Get-Item $package).Length / 1KB)) KB)."
+    if ($folder) {
+        Write-Host "Published it to the repository at $folder. Install it from there with:"
+        Write-Host "  Register-PSResourceRepository -Name Local -Uri '$folder' -Trusted    # once"
+        Write-Host '  Install-PSResource GptTrainer -Repository Local'
+    }
 }
 
 function Get-NuGetPackageRoot {
@@ -99,7 +220,7 @@ function Invoke-Demo {
     Import-Module (Join-Path $root 'tests/tools/GptTrainerEmulator.psm1') -Force
     $emulator = Start-GptTrainerEmulator -PieceDelayMs 120
     try {
-        Import-Module (Join-Path $root 'GptTrainer.psd1') -Force
+        Import-Module (Get-ModuleLayout).Manifest -Force
         Write-Host "Emulator running at $($emulator.Uri)" -ForegroundColor DarkGray
 
         Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri
@@ -128,7 +249,7 @@ function Invoke-Demo {
 
 switch ($Task) {
     'Clean' {
-        foreach ($dir in @($moduleOut, (Join-Path $root 'out'), (Join-Path $root 'en-US')) + @(Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests') -Directory -Recurse -Include 'bin', 'obj' | ForEach-Object FullName)) {
+        foreach ($dir in @(Join-Path $root 'out') + @(Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests') -Directory -Recurse -Include 'bin', 'obj' | ForEach-Object FullName)) {
             Remove-Item -Recurse -Force -Path $dir -ErrorAction SilentlyContinue
         }
     }
@@ -141,6 +262,10 @@ switch ($Task) {
     'Demo' {
         Invoke-Build
         Invoke-Demo
+    }
+    'Package' {
+        if (-not $NoBuild) { Invoke-Build }
+        Invoke-Package
     }
     'Test' {
         Invoke-Build

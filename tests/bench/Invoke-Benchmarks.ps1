@@ -16,7 +16,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-$manifest = Join-Path $root 'GptTrainer.psd1'
+$manifest = (Resolve-Path (Join-Path $root 'out/GptTrainer/*/GptTrainer.psd1')).Path
 $bareClient = Join-Path $root 'tests/bench/BareClient/bin/Release/net10.0/BareClient.dll'
 Import-Module (Join-Path $root 'tests/tools/GptTrainerEmulator.psm1') -Force
 Import-Module $manifest -Force

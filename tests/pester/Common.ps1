@@ -1,8 +1,9 @@
-# Dot-sourced by every Pester file: loads the freshly built module and the emulator helpers.
+# Dot-sourced by every Pester file: loads the module as the build laid it out (what ships, not the
+# source tree) and the emulator helpers.
 $RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-$ModuleManifest = Join-Path $RepoRoot 'GptTrainer.psd1'
 Import-Module (Join-Path $RepoRoot 'tests/tools/GptTrainerEmulator.psm1') -Force
-Import-Module $ModuleManifest -Force
+# The build keeps one version under out/GptTrainer, and PowerShell picks it as it would when installed.
+$ModuleManifest = Join-Path (Import-Module (Join-Path $RepoRoot 'out/GptTrainer') -Force -PassThru).ModuleBase 'GptTrainer.psd1'
 
 function New-TestChatbot {
     param([Parameter(Mandatory)] $Emulator, [string] $Name = "Test bot $([guid]::NewGuid().ToString('N').Substring(0, 8))", [switch] $Citations)

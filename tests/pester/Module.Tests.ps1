@@ -6,6 +6,9 @@ BeforeDiscovery {
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $manifest = Import-PowerShellDataFile $ModuleManifest
+    $module = Get-Module GptTrainer
+    $assembly = [GptTrainer.Models.Chatbot].Assembly
+    $about = Get-Help about_GptTrainer | Out-String
 }
 
 Describe 'The module as a whole' {
@@ -16,12 +19,60 @@ Describe 'The module as a whole' {
         @(Get-Command -Module GptTrainer).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
     }
 
-    It 'ships no copy of PowerShell''s own assemblies or any other dependency' {
-        @(Get-ChildItem (Join-Path $RepoRoot 'bin') -Filter *.dll).Name | Should -Be @('GptTrainer.dll')
+    It 'exports every cmdlet its assembly defines, so a new cmdlet cannot be left out of the manifest' {
+        $defined = foreach ($type in $assembly.GetExportedTypes()) {
+            $attribute = [System.Attribute]::GetCustomAttribute($type, [System.Management.Automation.CmdletAttribute])
+            if ($attribute -and -not $type.IsAbstract) { "$($attribute.VerbName)-$($attribute.NounName)" }
+        }
+        $defined | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+    }
+
+    It 'is laid out as PowerShell installs it, with its files and nothing else' {
+        Split-Path -Leaf (Split-Path $module.ModuleBase) | Should -Be 'GptTrainer'
+        $files = Get-ChildItem $module.ModuleBase -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($module.ModuleBase, $_.FullName).Replace('\', '/') }
+        $files | Sort-Object | Should -Be (@(
+                'GptTrainer.psd1', 'GptTrainer.dll', 'GptTrainer.Format.ps1xml', 'en-US/GptTrainer.dll-Help.xml', 'en-US/about_GptTrainer.help.txt'
+            ) | Sort-Object)
+    }
+
+    It 'has one version: the source manifest''s, in the folder name, the laid-out manifest and the assembly' {
+        $source = (Import-PowerShellDataFile (Join-Path $RepoRoot 'GptTrainer.psd1')).ModuleVersion
+        $module.Version | Should -Be ([version]$source)
+        Split-Path -Leaf $module.ModuleBase | Should -Be $source
+        # The User-Agent the module sends is built from the assembly's version.
+        $assembly.GetName().Version.ToString(3) | Should -Be $source
+    }
+
+    It 'passes Test-ModuleManifest as laid out' {
+        { Test-ModuleManifest -Path $ModuleManifest -ErrorAction Stop } | Should -Not -Throw
+    }
+
+    It 'tells users and galleries what it needs and where it comes from' {
+        $manifest.DotNetFrameworkVersion | Should -Be '4.7.2'
+        $psData = $manifest.PrivateData.PSData
+        $psData.Tags | Should -Contain 'GPT-trainer'
+        $psData.ProjectUri | Should -Match '^https://'
+        $psData.LicenseUri | Should -BeLike "$($psData.ProjectUri)/*/LICENSE"
+        $psData.ReleaseNotes | Should -BeLike "*$($psData.ProjectUri)/*/CHANGELOG.md*"
+        $module.ProjectUri | Should -Be $psData.ProjectUri
+    }
+
+    It 'carries the MIT license its manifest names, and a changelog entry for its version' {
+        $manifest.Copyright | Should -Match 'MIT'
+        Get-Content (Join-Path $RepoRoot 'LICENSE') -TotalCount 1 | Should -Be 'MIT License'
+        $changelog = Get-Content -Raw (Join-Path $RepoRoot 'CHANGELOG.md')
+        $changelog | Should -Match '(?m)^## \[Unreleased\]$'
+        $changelog | Should -Match "(?m)^## \[$([regex]::Escape($manifest.ModuleVersion))\] - \d{4}-\d{2}-\d{2}$"
+    }
+
+    It 'has an about topic covering <_>' -ForEach @(
+        'CONNECTING', 'GPTTRAINER_API_KEY', 'GPTTRAINER_BASE_URL', '-BaseUri', 'THE CURRENT CHATBOT AND SESSION',
+        'HOW STREAMING REACHES THE PIPELINE', 'RETRIES AND TIMEOUTS', 'ERROR IDS', 'THE EMULATOR', 'SEE ALSO'
+    ) {
+        $about | Should -Match ([regex]::Escape($_))
     }
 
     It 'targets netstandard2.0 so Windows PowerShell 5.1 can load it' {
-        $assembly = [GptTrainer.Models.Chatbot].Assembly
         $framework = $assembly.GetCustomAttributes([System.Runtime.Versioning.TargetFrameworkAttribute], $false)[0].FrameworkName
         $framework | Should -Be '.NETStandard,Version=v2.0'
         @($assembly.GetReferencedAssemblies().Name) | Should -Not -Contain 'System.Runtime'
@@ -30,7 +81,7 @@ Describe 'The module as a whole' {
 
 Describe 'Format views' {
     It 'loads the format file without a single error' {
-        { Update-FormatData -PrependPath (Join-Path $RepoRoot 'bin/GptTrainer.Format.ps1xml') -ErrorAction Stop } | Should -Not -Throw
+        { Update-FormatData -PrependPath (Join-Path $module.ModuleBase 'GptTrainer.Format.ps1xml') -ErrorAction Stop } | Should -Not -Throw
     }
 
     It 'renders computed columns' {
