@@ -16,6 +16,7 @@
         'Connect-GptTrainer'
         'Disconnect-GptTrainer'
         'Get-GptTrainerContext'
+        'Set-GptTrainerContext'
         'Get-GptTrainerChatbot'
         'New-GptTrainerChatbot'
         'Set-GptTrainerChatbot'

@@ -154,10 +154,11 @@ public class ClientAgainstEmulatorTests : IClassFixture<EmulatorFixture>
     public async Task TheIdleTimeoutFiresWhenAReplyStallsButNotWhileItFlows()
     {
         (_, string session) = await NewSessionAsync(Client());
-        GptTrainerApi client = Client(RequestPolicy.Default with { IdleTimeout = TimeSpan.FromMilliseconds(300) });
-        _emulator.Control.SetPlan(session, new ReplyPlan { Pieces = Enumerable.Repeat("tick ", 12).ToList(), PieceDelayMs = 100 });
+        GptTrainerApi client = Client(RequestPolicy.Default with { IdleTimeout = TimeSpan.FromSeconds(1) });
+        _emulator.Control.SetPlan(session, new ReplyPlan { Pieces = Enumerable.Repeat("tick ", 12).ToList(), PieceDelayMs = 150 });
 
-        // 12 pieces 100 ms apart take well over the 300 ms limit in total, yet never go silent that long.
+        // 12 pieces 150 ms apart take well over the 1 s limit in total, yet never go silent that long. (A
+        // 0.3 s limit was too tight for a loaded 2-core machine to send the headers in.)
         using (ReplyReader flowing = await client.Messages.StreamAsync(session, "steady", default))
         {
             Assert.Equal(string.Concat(Enumerable.Repeat("tick ", 12)), (await ReadAllAsync(flowing)).Text);

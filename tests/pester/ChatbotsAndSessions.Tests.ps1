@@ -50,7 +50,7 @@ Describe 'Get-GptTrainerChatbot' {
 
     It 'has a readable default table view' {
         $table = Get-GptTrainerChatbot -Name 'Support EN' | Out-String -Width 200
-        $table | Should -Match 'ChatbotUuid\s+Name\s+Visibility'
+        $table | Should -Match 'Name\s+ChatbotUuid\s+Visibility'
         $table | Should -Match $support.uuid
         $table | Should -Not -Match 'RateLimitMessage'
     }

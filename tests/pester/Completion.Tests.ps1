@@ -53,7 +53,7 @@ Describe 'Tab completion' {
     It 'completes -Model from the model catalogue' {
         $models = @(Complete 'New-GptTrainerAgent -Model gpt-4o-m')
         $models.CompletionText | Should -Contain 'gpt-4o-mini-4k'
-        ($models | Where-Object CompletionText -EQ 'gpt-4o-mini-4k').ToolTip | Should -Match '1 credits per message'
+        ($models | Where-Object CompletionText -EQ 'gpt-4o-mini-4k').ToolTip | Should -Match '\b1 credit per message'
     }
 
     It 'serves repeated completions from a short cache' {

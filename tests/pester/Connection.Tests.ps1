@@ -46,7 +46,7 @@ Describe 'Connect-GptTrainer and the module context' {
     }
 
     It 'defaults the base URI to the public service' {
-        $context = Connect-GptTrainer -ApiKey 'not-a-real-key-0000' -PassThru
+        $context = Connect-GptTrainer -ApiKey 'not-a-real-key-0000' -SkipCheck -PassThru
         $context.BaseUri | Should -Be ([uri]'https://app.gpt-trainer.com')
         $context.ApiRoot | Should -Be ([uri]'https://app.gpt-trainer.com/api/v1/')
     }
@@ -90,7 +90,7 @@ Describe 'Connect-GptTrainer and the module context' {
     }
 
     It 'allows plain http to another host only with -AllowUnencryptedAuthentication' {
-        $context = Connect-GptTrainer -ApiKey 'k-123456789012345' -BaseUri 'http://gpt-trainer.internal.example' -AllowUnencryptedAuthentication -PassThru
+        $context = Connect-GptTrainer -ApiKey 'k-123456789012345' -BaseUri 'http://gpt-trainer.internal.example' -AllowUnencryptedAuthentication -SkipCheck -PassThru
         $context.BaseUri | Should -Be ([uri]'http://gpt-trainer.internal.example')
     }
 

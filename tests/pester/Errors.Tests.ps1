@@ -37,7 +37,7 @@ Describe 'HTTP failures become error records' {
     }
 
     It 'reports a wrong key as an authentication error from the service' {
-        Connect-GptTrainer -ApiKey 'definitely-the-wrong-key' -BaseUri $emulator.Uri
+        Connect-GptTrainer -ApiKey 'definitely-the-wrong-key' -BaseUri $emulator.Uri -SkipCheck
         Get-GptTrainerChatbot -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
         $err[0].Exception.Message | Should -Match 'Invalid API key'
@@ -67,7 +67,7 @@ Describe 'HTTP failures become error records' {
 
     It 'reports an unreachable service as a connection error' {
         $port = Get-FreeLoopbackPort
-        Connect-GptTrainer -ApiKey 'any-key-1234567890' -BaseUri "http://127.0.0.1:$port"
+        Connect-GptTrainer -ApiKey 'any-key-1234567890' -BaseUri "http://127.0.0.1:$port" -SkipCheck
         Get-GptTrainerChatbot -MaximumRetryCount 0 -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -BeLike 'ConnectionFailed,*'
         $err[0].CategoryInfo.Category | Should -Be 'ConnectionError'

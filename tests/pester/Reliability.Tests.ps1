@@ -70,7 +70,7 @@ Describe 'Retries' {
     }
 
     It 'takes the retry count from Connect-GptTrainer' {
-        Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri -MaximumRetryCount 1
+        Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri -MaximumRetryCount 1 -SkipCheck
         (Get-GptTrainerContext).MaximumRetryCount | Should -Be 1
         $null = Invoke-Emulator $emulator 'faults' -Method Post -Body @{ path = '/chatbots$'; status = 503; retryAfter = '0'; times = -1 }
         Get-GptTrainerChatbot -ErrorAction SilentlyContinue
@@ -157,7 +157,7 @@ Describe 'Timeouts' {
     }
 
     It 'takes the idle timeout from Connect-GptTrainer' {
-        Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri -IdleTimeoutSec 1
+        Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri -IdleTimeoutSec 1 -SkipCheck
         (Get-GptTrainerContext).IdleTimeout | Should -Be ([timespan]::FromSeconds(1))
         $null = Invoke-Emulator $emulator 'faults' -Method Post -Body @{ path = '/chatbots$'; stallBeforeHeadersMs = 20000 }
         Get-GptTrainerChatbot -ErrorVariable err -ErrorAction SilentlyContinue
@@ -167,7 +167,7 @@ Describe 'Timeouts' {
     It 'fires the connect timeout when no connection can be opened' {
         $hole = New-BlackHoleEndpoint
         try {
-            Connect-GptTrainer -ApiKey 'k-1234567890123456' -BaseUri $hole.Uri
+            Connect-GptTrainer -ApiKey 'k-1234567890123456' -BaseUri $hole.Uri -SkipCheck
             Get-GptTrainerChatbot -ConnectTimeoutSec 1 -MaximumRetryCount 0 -ErrorVariable err -ErrorAction SilentlyContinue
             $err[0].FullyQualifiedErrorId | Should -BeLike 'ConnectTimeout,*'
             $err[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
@@ -207,7 +207,7 @@ Describe 'Ctrl+C in every phase' {
         $hole = New-BlackHoleEndpoint
         try {
             $ps = [powershell]::Create()
-            $null = $ps.AddScript("Import-Module '$ModuleManifest'; Connect-GptTrainer -ApiKey 'k-1234567890123456' -BaseUri '$($hole.Uri)'; Get-GptTrainerChatbot -ConnectTimeoutSec 60 -Verbose")
+            $null = $ps.AddScript("Import-Module '$ModuleManifest'; Connect-GptTrainer -ApiKey 'k-1234567890123456' -BaseUri '$($hole.Uri)' -SkipCheck; Get-GptTrainerChatbot -ConnectTimeoutSec 60 -Verbose")
             $handle = $ps.BeginInvoke()
             Wait-Until { @($ps.Streams.Verbose | Where-Object Message -Match '^GET ').Count -ge 1 } -Because 'the request to start'
 
@@ -268,7 +268,7 @@ Describe 'Concurrency' {
         $null = Invoke-Emulator $emulator 'reply' -Method Post -Body @{ holdAfterPieces = 1; pieceDelayMs = 2 }
         $job = 1..32 | ForEach-Object -ThrottleLimit 32 -AsJob -Parallel {
             Import-Module $using:ModuleManifest
-            Connect-GptTrainer -ApiKey ($using:emulator).ApiKey -BaseUri ($using:emulator).Uri
+            Connect-GptTrainer -ApiKey ($using:emulator).ApiKey -BaseUri ($using:emulator).Uri -SkipCheck
             $session = New-GptTrainerSession -ChatbotUuid ($using:bot).uuid
             $pieces = @(Send-GptTrainerMessage -Query "Question number $_ of the parallel run")
             [pscustomobject]@{

@@ -42,6 +42,7 @@ Describe '-WhatIf sends no request at all' {
         @{ Command = 'New-GptTrainerSourceTag'; Run = { New-GptTrainerSourceTag -ChatbotUuid $bot.ChatbotUuid -Name 'n' -Color '#000000' -WhatIf } }
         @{ Command = 'Set-GptTrainerSourceTag'; Run = { $tag | Set-GptTrainerSourceTag -Name 'm' -WhatIf } }
         @{ Command = 'Remove-GptTrainerSourceTag'; Run = { $tag | Remove-GptTrainerSourceTag -WhatIf } }
+        @{ Command = 'Set-GptTrainerContext'; Run = { $session | Set-GptTrainerContext -WhatIf } }
         @{ Command = 'Invoke-GptTrainerApi -Method POST'; Run = { Invoke-GptTrainerApi -Method POST -Path 'chatbot/create' -Body @{ name = 'x' } -WhatIf } }
         @{ Command = 'Invoke-GptTrainerApi -Method DELETE'; Run = { Invoke-GptTrainerApi -Method DELETE -Path "chatbot/$($bot.ChatbotUuid)/delete" -WhatIf } }
     ) {
@@ -56,7 +57,7 @@ Describe '-WhatIf sends no request at all' {
         $tested = 'New-GptTrainerChatbot', 'Set-GptTrainerChatbot', 'Remove-GptTrainerChatbot', 'New-GptTrainerAgent', 'Set-GptTrainerAgent',
             'Enable-GptTrainerAgent', 'Disable-GptTrainerAgent', 'Remove-GptTrainerAgent', 'New-GptTrainerSession', 'Remove-GptTrainerSession',
             'Remove-GptTrainerMessage', 'New-GptTrainerDataSource', 'Set-GptTrainerDataSource', 'Update-GptTrainerDataSource',
-            'Restart-GptTrainerDataSource', 'Remove-GptTrainerDataSource', 'New-GptTrainerSourceTag', 'Set-GptTrainerSourceTag', 'Remove-GptTrainerSourceTag', 'Invoke-GptTrainerApi'
+            'Restart-GptTrainerDataSource', 'Remove-GptTrainerDataSource', 'New-GptTrainerSourceTag', 'Set-GptTrainerSourceTag', 'Remove-GptTrainerSourceTag', 'Invoke-GptTrainerApi', 'Set-GptTrainerContext'
         $changing | Sort-Object | Should -Be ($tested | Sort-Object)
     }
 }

@@ -121,6 +121,43 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
         }
     }
 
+    /// <summary>
+    /// Shows a streamed reply as flowing text on the host, wrapped to the window, piece by piece as it
+    /// arrives. Whatever arrived before a failure stays on screen.
+    /// </summary>
+    private protected void ShowReply(ReplyReader reader, FlowingText text)
+    {
+        try
+        {
+            string? piece;
+            while ((piece = Await(reader.ReadPieceAsync())) is not null)
+            {
+                text.Write(piece);
+            }
+        }
+        finally
+        {
+            text.Finish();
+        }
+    }
+
+    /// <summary>Flowing text written to the host, wrapped to its window (not wrapped where the host has no window).</summary>
+    private protected FlowingText HostText(int column = 0)
+    {
+        int width;
+        try
+        {
+            width = Host.UI.RawUI?.WindowSize.Width ?? 0;
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            width = 0;
+        }
+
+        // One column short: writing into the last column makes some terminals wrap before the newline does.
+        return new FlowingText(piece => Host.UI.Write(piece), width > 1 ? width - 1 : 0, column);
+    }
+
     protected sealed override void ProcessRecord() => ReportingErrors(ProcessApiRecord);
 
     /// <summary>Runs a step, writing input and service failures as non-terminating errors about <see cref="ErrorTarget"/>.</summary>
@@ -181,6 +218,20 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
         }
     }
 
+    /// <summary>The strings in a piped object (a string, or an array of them); nothing for any other object.</summary>
+    private protected static IEnumerable<string> PipedStrings(object? input)
+    {
+        object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        if (value is string text)
+        {
+            return new[] { text };
+        }
+
+        return value is IEnumerable items and not IDictionary
+            ? items.Cast<object?>().Select(i => i is PSObject p ? p.BaseObject : i).OfType<string>()
+            : Enumerable.Empty<string>();
+    }
+
     /// <summary>Each value of a uuid-list parameter in the API's form.</summary>
     private protected string[] UuidList(string[] values, string parameterName)
         => Array.ConvertAll(values, value => Uuid(value, parameterName));
@@ -217,6 +268,50 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     private protected string SessionOrCurrent(string? value)
         => UuidOrCurrent(value, "SessionUuid", State.SessionUuid, HowToSetSession);
 
+    /// <summary>Runs a step for each uuid given, each checked on its own, so one bad or failing uuid does not stop the others.</summary>
+    private protected void ForEachUuid(IEnumerable<string?>? values, string parameterName, Action<string> step)
+    {
+        foreach (string? value in values ?? Array.Empty<string?>())
+        {
+            ErrorTarget = value;
+            ReportingErrors(() => step(Uuid(value, parameterName)));
+        }
+    }
+
+    /// <summary>
+    /// ShouldProcess with -Force, the way PowerShell's own cmdlets take it: -Force skips the confirmation
+    /// (even at high impact) but never -WhatIf or an explicit -Confirm.
+    /// </summary>
+    private protected bool ShouldProcessUnlessForced(string target, string action)
+    {
+        bool forced = MyInvocation.BoundParameters.TryGetValue("Force", out object? force) && LanguagePrimitives.IsTrue(force);
+        bool confirmAsked = MyInvocation.BoundParameters.TryGetValue("Confirm", out object? confirm) && LanguagePrimitives.IsTrue(confirm);
+        bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? what) && LanguagePrimitives.IsTrue(what);
+        return forced && !confirmAsked && !whatIf ? true : ShouldProcess(target, action);
+    }
+
+    /// <summary>
+    /// Whether ShouldProcess is about to ask the user, worth a request to name the item properly: only then,
+    /// so -WhatIf and runbooks that turned confirmation off send nothing extra.
+    /// </summary>
+    private protected bool WillAskToConfirm(ConfirmImpact impact)
+    {
+        if ((MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? what) && LanguagePrimitives.IsTrue(what))
+            || (MyInvocation.BoundParameters.TryGetValue("Force", out object? force) && LanguagePrimitives.IsTrue(force)))
+        {
+            return false;
+        }
+
+        if (MyInvocation.BoundParameters.TryGetValue("Confirm", out object? confirm))
+        {
+            return LanguagePrimitives.IsTrue(confirm);
+        }
+
+        return SessionState.PSVariable.GetValue("ConfirmPreference") is ConfirmImpact preference
+            && preference != ConfirmImpact.None
+            && impact >= preference;
+    }
+
     /// <summary>
     /// The Set- sequence: a change with nothing in it is refused before any request, then confirmed, sent, and
     /// its result written only with -PassThru.
@@ -241,45 +336,31 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     }
 
     /// <summary>
-    /// Removal of items the API deletes one request at a time: each is checked, confirmed and removed on its
-    /// own, and one failing does not stop the others.
+    /// Removal of items the API deletes one request at a time: each is checked, confirmed (named, when the
+    /// module knows the name) and removed on its own, and one failing does not stop the others.
     /// </summary>
-    private protected void RemoveEach(IEnumerable<string?> values, string parameterName, string itemName, string action, Func<GptTrainerApi, string, CancellationToken, Task> delete, Action<string>? removed = null)
-    {
-        foreach (string? value in values)
+    private protected void RemoveEach(IEnumerable<string?>? values, string parameterName, string kind, string action, Func<GptTrainerApi, string, CancellationToken, Task> delete, Action<string>? removed = null)
+        => ForEachUuid(values, parameterName, uuid =>
         {
-            ErrorTarget = value;
-            ReportingErrors(() =>
+            if (ShouldProcessUnlessForced(KnownNames.Describe(kind, uuid), action))
             {
-                string uuid = Uuid(value, parameterName);
-                if (ShouldProcess($"{itemName} {uuid}", action))
-                {
-                    Call((api, token) => delete(api, uuid, token));
-                    removed?.Invoke(uuid);
-                }
-            });
-        }
-    }
+                Call((api, token) => delete(api, uuid, token));
+                removed?.Invoke(uuid);
+            }
+        });
 
     /// <summary>
     /// The first half of a removal or batch the API takes many uuids at once for: each piped uuid is checked
     /// and confirmed as it arrives, and kept (once) for <see cref="RemoveTogether"/> or a batch call at the end.
     /// </summary>
-    private protected void ConfirmEach(IEnumerable<string?> values, string parameterName, string itemName, string action, List<string> confirmed)
-    {
-        foreach (string? value in values)
+    private protected void ConfirmEach(IEnumerable<string?>? values, string parameterName, string kind, string action, List<string> confirmed)
+        => ForEachUuid(values, parameterName, uuid =>
         {
-            ErrorTarget = value;
-            ReportingErrors(() =>
+            if (!confirmed.Contains(uuid) && ShouldProcess(KnownNames.Describe(kind, uuid), action))
             {
-                string uuid = Uuid(value, parameterName);
-                if (!confirmed.Contains(uuid) && ShouldProcess($"{itemName} {uuid}", action))
-                {
-                    confirmed.Add(uuid);
-                }
-            });
-        }
-    }
+                confirmed.Add(uuid);
+            }
+        });
 
     /// <summary>Most uuids sent in one bulk request, so that no request grows without bound.</summary>
     internal const int BatchSize = 100;

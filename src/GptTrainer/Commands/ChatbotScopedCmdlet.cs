@@ -11,4 +11,38 @@ public abstract class ChatbotScopedCmdlet : ApiCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ChatbotUuidCompleter))]
     public string? ChatbotUuid { get; set; }
+
+    /// <summary>
+    /// The chatbots a list command reads, and the name patterns it filters by. Names come first positionally;
+    /// a uuid in their place, when no -ChatbotUuid is given, is the chatbot, as it was before names took the
+    /// first position, so existing scripts keep working.
+    /// </summary>
+    private protected (List<string> Chatbots, string[]? Names) ChatbotsAndNames(string[]? names)
+    {
+        if (!string.IsNullOrEmpty(ChatbotUuid) || names is null)
+        {
+            return (new List<string> { ChatbotOrCurrent(ChatbotUuid) }, names);
+        }
+
+        var chatbots = new List<string>();
+        var patterns = new List<string>();
+        foreach (string name in names)
+        {
+            if (!WildcardPattern.ContainsWildcardCharacters(name) && InputRules.NormalizeUuid(name) is string uuid)
+            {
+                chatbots.Add(uuid);
+            }
+            else
+            {
+                patterns.Add(name);
+            }
+        }
+
+        if (chatbots.Count == 0)
+        {
+            chatbots.Add(ChatbotOrCurrent(null));
+        }
+
+        return (chatbots, patterns.Count == 0 ? null : patterns.ToArray());
+    }
 }

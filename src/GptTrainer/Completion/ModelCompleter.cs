@@ -11,7 +11,7 @@ public sealed class ModelCompleter : IArgumentCompleter
         IReadOnlyList<CompletionCandidate> models = CompletionCache.Get("models", async (api, token) =>
             (await api.Models.ListAsync(token).ConfigureAwait(false))
                 .Where(m => m.Selectable)
-                .Select(m => new CompletionCandidate(m.Model, m.CreditsPerMessage is long credits ? $"{m.Model} ({credits} credits per message)" : m.Model))
+                .Select(m => new CompletionCandidate(m.Model, m.CreditsPerMessage is long credits ? $"{m.Model} ({credits} {(credits == 1 ? "credit" : "credits")} per message)" : m.Model))
                 .ToList());
 
         return models

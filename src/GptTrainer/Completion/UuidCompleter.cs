@@ -30,7 +30,7 @@ public abstract class UuidCompleter : IArgumentCompleter
     private protected abstract IReadOnlyList<CompletionCandidate> Candidates(IDictionary fakeBoundParameters);
 
     /// <summary>The chatbot the command line names, else the current one; null when there is none.</summary>
-    private protected static string? ChatbotOf(IDictionary fakeBoundParameters)
+    internal static string? ChatbotOf(IDictionary fakeBoundParameters)
     {
         object? given = fakeBoundParameters.Contains("ChatbotUuid") ? fakeBoundParameters["ChatbotUuid"] : null;
         if (given is PSObject wrapped)
@@ -42,7 +42,7 @@ public abstract class UuidCompleter : IArgumentCompleter
     }
 
     /// <summary>Candidates from a list that belongs to the chatbot the command line names (or the current one).</summary>
-    private protected static IReadOnlyList<CompletionCandidate> ListUnderChatbot<T>(
+    internal static IReadOnlyList<CompletionCandidate> ListUnderChatbot<T>(
         IDictionary fakeBoundParameters,
         string list,
         Func<GptTrainerApi, string, CancellationToken, Task<List<T>>> fetch,

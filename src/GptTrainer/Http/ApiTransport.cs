@@ -27,6 +27,8 @@ internal static class ApiTransport
         CancellationToken cancellationToken)
     {
         SecretRedactor redactor = connection.CreateRedactor();
+        var elapsed = Stopwatch.StartNew();
+        int progressId = Interlocked.Increment(ref _nextProgressId);
         int attempt = 0;
         while (true)
         {
@@ -83,14 +85,39 @@ internal static class ApiTransport
                 wait = RetryRules.Backoff(attempt, policy.FirstRetryDelay, policy.MaximumRetryDelay, Random);
                 reason = "a connection failure (" + failure.InnerException?.GetBaseException().Message + ")";
             }
+            catch (GptTrainerConnectionException failure)
+            {
+                throw new GptTrainerConnectionException(
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        "{0} Tried {1} over {2:0.0} s. Check that the base URI {3} is right (Connect-GptTrainer -BaseUri) and that the service is reachable from here.",
+                        failure.Message,
+                        attempt == 1 ? "once" : attempt + " times",
+                        elapsed.Elapsed.TotalSeconds,
+                        connection.BaseUri),
+                    failure.InnerException);
+            }
 
             log.Verbose(string.Format(
                 CultureInfo.InvariantCulture,
                 "{0}: attempt {1} of {2} got {3}; waiting {4:0.0##} s before the next attempt.",
                 request.Display, attempt, attempts, reason, wait.TotalSeconds));
-            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+
+            // Without -Verbose a wait of seconds would otherwise look like a hang.
+            var progress = new ProgressRecord(progressId, $"Retrying {request.Display}", $"Attempt {attempt} of {attempts} got {reason}; attempt {attempt + 1} in {wait.TotalSeconds:0.0} s.");
+            log.Progress(progress);
+            try
+            {
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                log.Progress(new ProgressRecord(progressId, progress.Activity, "Retrying.") { RecordType = ProgressRecordType.Completed });
+            }
         }
     }
+
+    private static int _nextProgressId = 2000;
 
     /// <summary>Reads a buffered body inside the attempt, so that a read a dropped connection cut short can be retried.</summary>
     private static async Task BufferAsync(ApiResponse response, RequestPolicy policy)

@@ -54,7 +54,7 @@ public sealed class Agent
     {
         JsonObject o = ModelReader.AsObject(json, "an agent");
         JsonObject meta = o.GetObject("meta") ?? new JsonObject();
-        return new Agent
+        var result = new Agent
         {
             AgentUuid = ModelReader.Uuid(o, "an agent"),
             ChatbotUuid = chatbotUuid,
@@ -77,5 +77,7 @@ public sealed class Agent
             CreatedAt = ModelReader.Timestamp(o, "created_at"),
             ModifiedAt = ModelReader.Timestamp(o, "modified_at"),
         };
+        KnownNames.Remember(result.AgentUuid, result.Name);
+        return result;
     }
 }

@@ -31,7 +31,7 @@ public sealed class Chatbot
         JsonObject o = ModelReader.AsObject(json, "a chatbot");
         JsonObject meta = o.GetObject("meta") ?? new JsonObject();
         var rateLimit = meta.GetArray("rate_limit");
-        return new Chatbot
+        var result = new Chatbot
         {
             ChatbotUuid = ModelReader.Uuid(o, "a chatbot"),
             Name = o.GetString("name") ?? string.Empty,
@@ -43,5 +43,7 @@ public sealed class Chatbot
             CreatedAt = ModelReader.Timestamp(o, "created_at"),
             ModifiedAt = ModelReader.Timestamp(o, "modified_at"),
         };
+        KnownNames.Remember(result.ChatbotUuid, result.Name);
+        return result;
     }
 }

@@ -15,6 +15,9 @@ public sealed class Context
     /// <summary>Connect-GptTrainer, or the environment variable the key was read from.</summary>
     public string? KeySource { get; set; }
 
+    /// <summary>The current chatbot's name, when the module has seen it; no request is made to find it.</summary>
+    public string? ChatbotName { get; set; }
+
     public string? ChatbotUuid { get; set; }
 
     public string? SessionUuid { get; set; }

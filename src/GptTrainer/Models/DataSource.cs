@@ -46,7 +46,7 @@ public sealed class DataSource
         JsonObject o = ModelReader.AsObject(json, "a data source");
         string? metaJson = o.GetString("meta_json");
         JsonObject? meta = JsonConvert.ParseEmbedded(metaJson) as JsonObject;
-        return new DataSource
+        var result = new DataSource
         {
             DataSourceUuid = ModelReader.Uuid(o, "a data source"),
             ChatbotUuid = chatbotUuid,
@@ -63,5 +63,7 @@ public sealed class DataSource
             CreatedAt = ModelReader.Timestamp(o, "created_at"),
             ModifiedAt = ModelReader.Timestamp(o, "modified_at"),
         };
+        KnownNames.Remember(result.DataSourceUuid, result.Title);
+        return result;
     }
 }

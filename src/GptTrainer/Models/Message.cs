@@ -38,7 +38,7 @@ public sealed class Message
 
     public object?[] Labels { get; set; } = Array.Empty<object?>();
 
-    public object?[] SessionDocuments { get; set; } = Array.Empty<object?>();
+    public SessionDocument[] SessionDocuments { get; set; } = Array.Empty<SessionDocument>();
 
     public string? AiContextJson { get; set; }
 
@@ -71,7 +71,7 @@ public sealed class Message
             FeedbackJson = feedbackJson,
             Feedback = ModelReader.EmbeddedJson(feedbackJson),
             Labels = ItemsOf(o.GetArray("labels")),
-            SessionDocuments = ItemsOf(o.GetArray("session_documents")),
+            SessionDocuments = (o.GetArray("session_documents") ?? new List<object?>()).Select(SessionDocument.FromJson).ToArray(),
             AiContextJson = o.GetString("ai_context_json"),
             CreatedAt = ModelReader.Timestamp(o, "created_at"),
             ModifiedAt = ModelReader.Timestamp(o, "modified_at"),

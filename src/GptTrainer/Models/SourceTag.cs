@@ -23,7 +23,7 @@ public sealed class SourceTag
     internal static SourceTag FromJson(object? json, string? chatbotUuid)
     {
         JsonObject o = ModelReader.AsObject(json, "a source tag");
-        return new SourceTag
+        var result = new SourceTag
         {
             SourceTagUuid = ModelReader.Uuid(o, "a source tag"),
             ChatbotUuid = chatbotUuid,
@@ -33,5 +33,7 @@ public sealed class SourceTag
             CreatedAt = ModelReader.Timestamp(o, "created_at"),
             ModifiedAt = ModelReader.Timestamp(o, "modified_at"),
         };
+        KnownNames.Remember(result.SourceTagUuid, result.Name);
+        return result;
     }
 }

@@ -1,11 +1,11 @@
 @{
     Synopsis    = 'Sets the API key and base URI that the GptTrainer cmdlets of this runspace use.'
     Description = @'
-Connect-GptTrainer stores the API key (as a SecureString) and the base URI of the GPT-trainer service in the module's state for the current runspace. It sends no request: a wrong key shows up as an AuthenticationError on the first command that calls the service.
+Connect-GptTrainer stores the API key (as a SecureString) and the base URI of the GPT-trainer service in the module's state for the current runspace. It first checks the key with one cheap request (GET /api/v1/chatbots): a wrong key fails here, as an AuthenticationError (Http401), and an unreachable base URI as ConnectionFailed, and the previous connection stays in place. -SkipCheck connects without that request.
 
-Without -ApiKey the key is read from the GPTTRAINER_API_KEY environment variable; without -BaseUri the base URI is read from GPTTRAINER_BASE_URL, or defaults to https://app.gpt-trainer.com. The client appends /api/v1 itself; a base URI that already ends in /api/v1 works too.
+Without -ApiKey the key is read from the GPTTRAINER_API_KEY environment variable; when that is not set either, an interactive PowerShell asks for the key (typed as a secure string, not shown), while a non-interactive one (a runbook, pwsh -NonInteractive, redirected input) fails with NoApiKey. Without -BaseUri the base URI is read from GPTTRAINER_BASE_URL, or defaults to https://app.gpt-trainer.com. The client appends /api/v1 itself; a base URI that already ends in /api/v1 works too.
 
-Each runspace has its own connection and current session, so runspaces started by ForEach-Object -Parallel or a runspace pool never see each other's. A runspace that never ran Connect-GptTrainer uses the environment variables.
+Each runspace has its own connection and current session, so runspaces started by ForEach-Object -Parallel or a runspace pool never see each other's, also when ForEach-Object -Parallel reuses a runspace. A runspace that never ran Connect-GptTrainer uses the environment variables.
 
 The retry and timeout parameters set the defaults for every later command in the runspace; each command can override them.
 '@
@@ -13,6 +13,7 @@ The retry and timeout parameters set the defaults for every later command in the
         ApiKey                         = 'The GPT-trainer API key, as a SecureString or a plain string (it is converted to a SecureString at once). Generate one in the GPT-trainer web app under Account, API Keys. The key is sent only in the Authorization header, only to the base URI''s host, and is never written to any output stream.'
         BaseUri                        = 'The address of the service, such as https://app.gpt-trainer.com (the default) or the address of a white-label host or a local emulator. Must be an absolute https URI; plain http is accepted for this machine only, unless -AllowUnencryptedAuthentication is given.'
         AllowUnencryptedAuthentication = 'Allows a plain-http base URI to a host other than this machine. The API key then travels unencrypted; use it only on a network you trust.'
+        SkipCheck                      = 'Connects without checking the key. By default Connect-GptTrainer sends one request (GET /api/v1/chatbots) with the new key and fails at once, leaving the previous connection in place, when the key is wrong or the base URI unreachable; -SkipCheck saves that request for runbooks that must not spend one.'
         PassThru                       = 'Writes the resulting context (as Get-GptTrainerContext shows it) to the pipeline.'
         MaximumRetryCount              = 'The default number of retries after a refused or failed attempt for every later command in this runspace (default 4).'
         MaximumRetryDelaySec           = 'The default longest wait between attempts, in seconds, for every later command in this runspace (default 60).'

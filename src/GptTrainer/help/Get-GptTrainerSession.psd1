@@ -8,12 +8,13 @@ With -SessionUuid, Get-GptTrainerSession fetches that session (GET /api/v1/sessi
 A piped session carries both its own uuid and its chatbot's; it is fetched by its own uuid.
 '@
     Parameters  = @{
-        SessionUuid   = 'The uuid of one session. Binds from the SessionUuid property of piped objects.'
+        SessionUuid   = 'The uuids of sessions to fetch. Binds from the SessionUuid property of piped objects; plain strings piped in (such as a file''s lines) are taken as session uuids too.'
+        InputObject   = 'What is piped in: strings are session uuids; other objects bind -SessionUuid and -ChatbotUuid by property name. Hidden from the syntax, since it is only ever given by the pipeline.'
         ChatbotUuid   = 'The chatbot whose sessions to list; defaults to the current chatbot. Binds from the ChatbotUuid property of piped objects.'
         CreatedAfter  = 'Lists only sessions created at or after this time. Local and unspecified times are converted to UTC.'
         CreatedBefore = 'Lists only sessions created at or before this time.'
     }
-    Inputs      = @{ 'System.String' = 'Session or chatbot uuids, by the property names SessionUuid and ChatbotUuid.' }
+    Inputs      = @{ 'System.String' = 'Session uuids, by value; session or chatbot uuids, by the property names SessionUuid and ChatbotUuid.' }
     Outputs     = @{ 'GptTrainer.Models.Session' = 'One object per session.' }
     Examples    = @(
         @{

@@ -18,6 +18,7 @@ The service creates agents disabled: run Enable-GptTrainerAgent (or Set-GptTrain
         DefaultMessage = 'The fixed reply of a pre-canned or spam-defense agent.'
         Tag            = 'Tags a background agent applies, as objects or hashtables with Name, Criteria and Color.'
         UseAllSources  = 'Lets a user-facing agent answer from every data source of the chatbot.'
+        Enabled        = 'Enables the agent straight after creating it. The service creates every agent disabled and ignores "enabled" on create, so this sends a second request (an update), and the agent written is the enabled one.'
         WhatIf         = 'Shows the agent that would be created, without sending any request.'
         Confirm        = 'Asks for confirmation before creating the agent.'
     }

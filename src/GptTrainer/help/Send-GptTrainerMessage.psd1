@@ -12,6 +12,7 @@ If the connection breaks partway, the pieces already received stay in the pipeli
     Parameters  = @{
         Query       = 'The question to ask. Takes pipeline input, so several questions can be piped in. An empty or blank query is refused before any request is sent.'
         SessionUuid = 'The session to ask in; defaults to the current session. Binds from the SessionUuid property of piped objects such as sessions from New-GptTrainerSession.'
+        Show        = 'Shows the reply on the console as flowing text, wrapped to the window, the moment each piece arrives, instead of writing the pieces to the pipeline: what you want for a question typed at the prompt (PowerShell cannot tell a command typed at the prompt from one whose output a script captures, so this is a switch). With -PassThru the stored message is still written. For a whole conversation, use Enter-GptTrainerChat. To make it the default in your own sessions, add $PSDefaultParameterValues[''Send-GptTrainerMessage:Show''] = $true to your profile (never in scripts that use the output).'
         Raw         = 'Writes the whole reply as one string once it is complete, instead of piece by piece.'
         PassThru    = 'After the reply, also writes the stored GptTrainer.Models.Message, with its uuid, finish reason and parsed citations.'
         NoStream    = 'Uses the non-streamed endpoint (POST /api/v1/session/{uuid}/message/non-stream), which answers with the whole reply at once; it is written as one string. The GPT-trainer documentation does not describe this endpoint; the official Python SDK uses it against the live service.'
@@ -30,6 +31,10 @@ The reply is plain text: the service sends no JSON and no event-stream framing. 
 Errors from the service become error records with a stable error id (Http401, Http404, Http429, ReplyCutOff, IdleTimeout, ConnectionFailed and so on), a fitting category, and the server's own message.
 '@
     Examples    = @(
+        @{
+            Code    = 'Send-GptTrainerMessage ''What is the holiday policy?'' -Show'
+            Remarks = 'At the prompt: shows the reply as flowing text while it is written.'
+        }
         @{
             Code    = 'Send-GptTrainerMessage ''How do I reset my password?'' | ForEach-Object { Write-Host -NoNewline $_ }'
             Remarks = 'Shows the reply on the console as it is generated.'

@@ -3,9 +3,9 @@ namespace GptTrainer.Commands;
 /// <summary>Base of Enable- and Disable-GptTrainerAgent, which differ only in the value they send.</summary>
 public abstract class AgentSwitchCmdlet : ChatbotScopedCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(AgentUuidCompleter))]
-    public string? AgentUuid { get; set; }
+    public string[]? AgentUuid { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -13,18 +13,17 @@ public abstract class AgentSwitchCmdlet : ChatbotScopedCmdlet
     protected abstract bool TurnOn { get; }
 
     protected override void ProcessApiRecord()
-    {
-        ErrorTarget = AgentUuid;
-        string agent = Uuid(AgentUuid, nameof(AgentUuid));
-        if (!ShouldProcess($"agent {agent}", TurnOn ? "Enable" : "Disable"))
+        => ForEachUuid(AgentUuid, nameof(AgentUuid), agent =>
         {
-            return;
-        }
+            if (!ShouldProcess(KnownNames.Describe("agent", agent), TurnOn ? "Enable" : "Disable"))
+            {
+                return;
+            }
 
-        Agent updated = Call((api, token) => api.Agents.UpdateAsync(agent, new AgentSettings { Enabled = TurnOn }, ChatbotUuid, token));
-        if (PassThru)
-        {
-            WriteObject(updated);
-        }
-    }
+            Agent updated = Call((api, token) => api.Agents.UpdateAsync(agent, new AgentSettings { Enabled = TurnOn }, ChatbotUuid, token));
+            if (PassThru)
+            {
+                WriteObject(updated);
+            }
+        });
 }

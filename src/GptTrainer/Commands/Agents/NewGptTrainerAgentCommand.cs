@@ -23,6 +23,10 @@ public sealed class NewGptTrainerAgentCommand : AgentFieldsCmdlet
     [Parameter]
     public string? DefaultMessage { get; set; }
 
+    /// <summary>The service creates every agent disabled; with this the agent is enabled straight after.</summary>
+    [Parameter]
+    public SwitchParameter Enabled { get; set; }
+
     protected override void ProcessApiRecord()
     {
         ErrorTarget = Name;
@@ -38,6 +42,13 @@ public sealed class NewGptTrainerAgentCommand : AgentFieldsCmdlet
         settings.Bias = Bound(nameof(Bias)) ? Bias : null;
         settings.Stickiness = Bound(nameof(Stickiness)) ? Stickiness : null;
         settings.DefaultMessage = DefaultMessage;
-        WriteObject(Call((api, token) => api.Agents.CreateAsync(chatbot, settings, token)));
+        Agent created = Call((api, token) => api.Agents.CreateAsync(chatbot, settings, token));
+        if (Enabled && !created.Enabled)
+        {
+            // A second request: the create endpoint ignores "enabled", only an update turns an agent on.
+            created = Call((api, token) => api.Agents.UpdateAsync(created.AgentUuid, new AgentSettings { Enabled = true }, chatbot, token));
+        }
+
+        WriteObject(created);
     }
 }

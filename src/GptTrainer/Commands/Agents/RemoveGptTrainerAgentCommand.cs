@@ -5,10 +5,10 @@ namespace GptTrainer.Commands;
 [OutputType(typeof(void))]
 public sealed class RemoveGptTrainerAgentCommand : ChatbotScopedCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(AgentUuidCompleter))]
-    public string? AgentUuid { get; set; }
+    public string[]? AgentUuid { get; set; }
 
     protected override void ProcessApiRecord()
-        => RemoveEach(new[] { AgentUuid }, nameof(AgentUuid), "agent", "Remove", (api, uuid, token) => api.Agents.DeleteAsync(uuid, token));
+        => RemoveEach(AgentUuid, nameof(AgentUuid), "agent", "Remove", (api, uuid, token) => api.Agents.DeleteAsync(uuid, token));
 }

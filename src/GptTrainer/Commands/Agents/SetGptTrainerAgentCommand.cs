@@ -5,9 +5,9 @@ namespace GptTrainer.Commands;
 [OutputType(typeof(Agent))]
 public sealed class SetGptTrainerAgentCommand : AgentFieldsCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(AgentUuidCompleter))]
-    public string? AgentUuid { get; set; }
+    public string[]? AgentUuid { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -35,19 +35,15 @@ public sealed class SetGptTrainerAgentCommand : AgentFieldsCmdlet
     protected override void ProcessApiRecord()
     {
         ErrorTarget = AgentUuid;
-        string agent = Uuid(AgentUuid, nameof(AgentUuid));
         AgentSettings changes = SharedFieldsGiven();
         changes.Name = Bound(nameof(Name)) ? Name : null;
         changes.Enabled = Bound(nameof(Enabled)) ? Enabled.IsPresent : null;
         changes.DataSourceUuids = Bound(nameof(DataSourceUuid)) ? UuidList(DataSourceUuid ?? Array.Empty<string>(), nameof(DataSourceUuid)) : null;
         changes.Variables = Bound(nameof(Variable)) ? (Variable ?? Array.Empty<AgentVariable>()).Select(CheckedVariable).ToArray() : null;
         changes.HumanEscalationSettings = HumanEscalationSetting;
-        SendChange(
-            $"agent {agent}",
-            BoundOf(SharedFieldNames.Concat(new[] { nameof(Name), nameof(Enabled), nameof(DataSourceUuid), nameof(Variable), nameof(HumanEscalationSetting) }).ToArray()),
-            "-Prompt or -Enabled",
-            PassThru,
-            (api, token) => api.Agents.UpdateAsync(agent, changes, ChatbotUuid, token));
+        List<string> changed = BoundOf(SharedFieldNames.Concat(new[] { nameof(Name), nameof(Enabled), nameof(DataSourceUuid), nameof(Variable), nameof(HumanEscalationSetting) }).ToArray());
+        ForEachUuid(AgentUuid, nameof(AgentUuid), agent =>
+            SendChange(KnownNames.Describe("agent", agent), changed, "-Prompt or -Enabled", PassThru, (api, token) => api.Agents.UpdateAsync(agent, changes, ChatbotUuid, token)));
     }
 
     private AgentVariable CheckedVariable(AgentVariable variable)

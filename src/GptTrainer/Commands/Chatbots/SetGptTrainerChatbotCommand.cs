@@ -1,13 +1,13 @@
 namespace GptTrainer.Commands;
 
-/// <summary>Changes a chatbot's name or settings; only the parameters given are sent.</summary>
+/// <summary>Changes chatbots' names or settings; only the parameters given are sent.</summary>
 [Cmdlet(VerbsCommon.Set, "GptTrainerChatbot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Chatbot))]
 public sealed class SetGptTrainerChatbotCommand : ApiCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ChatbotUuidCompleter))]
-    public string? ChatbotUuid { get; set; }
+    public string[]? ChatbotUuid { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -36,8 +36,6 @@ public sealed class SetGptTrainerChatbotCommand : ApiCmdlet
 
     protected override void ProcessApiRecord()
     {
-        ErrorTarget = ChatbotUuid;
-        string chatbot = Uuid(ChatbotUuid, nameof(ChatbotUuid));
         var changes = new ChatbotSettings
         {
             Name = Bound(nameof(Name)) ? Name : null,
@@ -47,11 +45,8 @@ public sealed class SetGptTrainerChatbotCommand : ApiCmdlet
             RateLimitMessage = Bound(nameof(RateLimitMessage)) ? RateLimitMessage : null,
             ShowCitations = Bound(nameof(ShowCitations)) ? ShowCitations.IsPresent : null,
         };
-        SendChange(
-            $"chatbot {chatbot}",
-            BoundOf(nameof(Name), nameof(Visibility), nameof(RateLimitMessages), nameof(RateLimitSeconds), nameof(RateLimitMessage), nameof(ShowCitations)),
-            "-Name or -ShowCitations",
-            PassThru,
-            (api, token) => api.Chatbots.UpdateAsync(chatbot, changes, token));
+        List<string> changed = BoundOf(nameof(Name), nameof(Visibility), nameof(RateLimitMessages), nameof(RateLimitSeconds), nameof(RateLimitMessage), nameof(ShowCitations));
+        ForEachUuid(ChatbotUuid, nameof(ChatbotUuid), chatbot =>
+            SendChange(KnownNames.Describe("chatbot", chatbot), changed, "-Name or -ShowCitations", PassThru, (api, token) => api.Chatbots.UpdateAsync(chatbot, changes, token)));
     }
 }

@@ -2,7 +2,10 @@ using System.Security;
 
 namespace GptTrainer.Commands;
 
-/// <summary>Remembers the API key and base URI for this runspace. Sends no request.</summary>
+/// <summary>
+/// Remembers the API key and base URI for this runspace, after checking the key with one cheap request
+/// (unless -SkipCheck), so that a wrong key fails here and not at the next command.
+/// </summary>
 [Cmdlet(VerbsCommunications.Connect, "GptTrainer")]
 [OutputType(typeof(Context))]
 public sealed class ConnectGptTrainerCommand : ApiCmdlet
@@ -26,12 +29,16 @@ public sealed class ConnectGptTrainerCommand : ApiCmdlet
     [ValidateRange(1, 60000)]
     public int FirstRetryDelayMs { get; set; }
 
+    /// <summary>Connects without the request that checks the key, for runbooks that must not spend one.</summary>
+    [Parameter]
+    public SwitchParameter SkipCheck { get; set; }
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessApiRecord()
     {
-        SecureString key = ApiKey ?? KeyFromEnvironment();
+        SecureString key = ApiKey ?? KeyFromEnvironmentOrUser();
         if (key.Length == 0 || IsBlank(key))
         {
             ThrowTerminatingError(InputError(
@@ -54,6 +61,11 @@ public sealed class ConnectGptTrainerCommand : ApiCmdlet
             FirstRetryDelay = Bound(nameof(FirstRetryDelayMs)) ? TimeSpan.FromMilliseconds(FirstRetryDelayMs) : RequestPolicy.Default.FirstRetryDelay,
         }));
 
+        if (!SkipCheck)
+        {
+            CheckKey(connection);
+        }
+
         ModuleState state = State;
         bool sameService = state.Connection is not null && state.Connection.ApiRoot == connection.ApiRoot;
         state.Connection = connection;
@@ -71,19 +83,55 @@ public sealed class ConnectGptTrainerCommand : ApiCmdlet
         }
     }
 
-    private SecureString KeyFromEnvironment()
+    /// <summary>The environment variable's key, else, where someone can type it, the key asked for as a secure string.</summary>
+    private SecureString KeyFromEnvironmentOrUser()
     {
         string? text = Environment.GetEnvironmentVariable(ConnectionResolver.ApiKeyVariable);
-        if (string.IsNullOrWhiteSpace(text))
+        if (!string.IsNullOrWhiteSpace(text))
         {
-            ThrowTerminatingError(InputError(
-                "NoApiKey",
-                $"No API key: pass -ApiKey, or set the {ConnectionResolver.ApiKeyVariable} environment variable.",
-                ErrorCategory.InvalidArgument,
-                null));
+            return ConnectionResolver.ToSecureString(text!.Trim());
         }
 
-        return ConnectionResolver.ToSecureString(text!.Trim());
+        string missing = $"No API key: pass -ApiKey, or set the {ConnectionResolver.ApiKeyVariable} environment variable.";
+        string? cannotAsk = InteractiveHost.WhyCannotAsk(Host);
+        if (cannotAsk is null)
+        {
+            try
+            {
+                Host.UI.Write("GPT-trainer API key (Account menu, API Keys): ");
+                return Host.UI.ReadLineAsSecureString();
+            }
+            catch (Exception ex) when (ex is not PipelineStoppedException)
+            {
+                cannotAsk = ex.Message;
+            }
+        }
+
+        ThrowTerminatingError(InputError("NoApiKey", $"{missing} (It could not be asked for: {cannotAsk}.)", ErrorCategory.InvalidArgument, null));
+        throw new InvalidOperationException("unreachable");
+    }
+
+    /// <summary>
+    /// One cheap, documented request with the new key, before it replaces the current connection: a wrong
+    /// key or an unreachable base URI is reported now, as Connect-MgGraph does, and the old connection stays.
+    /// </summary>
+    private void CheckKey(ConnectionSettings connection)
+    {
+        var api = new GptTrainerApi(new ApiClient(connection, connection.Policy, this));
+        try
+        {
+            int chatbots = Await(api.Chatbots.ListAsync(StopToken)).Count;
+            Verbose($"Checked the key: the account has {chatbots} chatbot{(chatbots == 1 ? string.Empty : "s")}.");
+        }
+        catch (GptTrainerException ex)
+        {
+            ErrorRecord record = ToErrorRecord(ex, connection.BaseUri);
+            record.ErrorDetails = new ErrorDetails($"Connect-GptTrainer checked the key and it did not work: {ex.Message}")
+            {
+                RecommendedAction = "Check the key (and -BaseUri), or pass -SkipCheck to connect without checking.",
+            };
+            ThrowTerminatingError(record);
+        }
     }
 
     private Uri ThrowBadBaseUri(Uri? uri, string problem)

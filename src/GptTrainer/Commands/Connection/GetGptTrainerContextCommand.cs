@@ -24,6 +24,7 @@ public sealed class GetGptTrainerContextCommand : GptTrainerCmdlet
             ApiKeySet = connection is not null,
             MaskedApiKey = connection?.MaskedKey(),
             KeySource = connection?.KeySource,
+            ChatbotName = state.ChatbotUuid is string chatbot ? KnownNames.Of(chatbot) : null,
             ChatbotUuid = state.ChatbotUuid,
             SessionUuid = state.SessionUuid,
             MaximumRetryCount = policy.MaximumRetryCount,

@@ -5,7 +5,7 @@ public abstract class DataSourceBatchCmdlet : ChatbotScopedCmdlet
 {
     private readonly List<string> _confirmed = new();
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(DataSourceUuidCompleter))]
     public string[]? DataSourceUuid { get; set; }
 
@@ -15,7 +15,7 @@ public abstract class DataSourceBatchCmdlet : ChatbotScopedCmdlet
     private protected abstract Task<DataSourceBatchAnswer> SendAsync(GptTrainerApi api, IReadOnlyList<string> uuids, CancellationToken cancellationToken);
 
     protected override void ProcessApiRecord()
-        => ConfirmEach(DataSourceUuid ?? Array.Empty<string>(), nameof(DataSourceUuid), "data source", Action, _confirmed);
+        => ConfirmEach(DataSourceUuid, nameof(DataSourceUuid), "data source", Action, _confirmed);
 
     protected override void EndProcessing()
     {

@@ -7,12 +7,12 @@ public sealed class RemoveGptTrainerDataSourceCommand : ChatbotScopedCmdlet
 {
     private readonly List<string> _confirmed = new();
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(DataSourceUuidCompleter))]
     public string[]? DataSourceUuid { get; set; }
 
     protected override void ProcessApiRecord()
-        => ConfirmEach(DataSourceUuid ?? Array.Empty<string>(), nameof(DataSourceUuid), "data source", "Remove", _confirmed);
+        => ConfirmEach(DataSourceUuid, nameof(DataSourceUuid), "data source", "Remove", _confirmed);
 
     protected override void EndProcessing()
         => RemoveTogether(

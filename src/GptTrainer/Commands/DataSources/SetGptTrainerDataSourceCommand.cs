@@ -5,9 +5,9 @@ namespace GptTrainer.Commands;
 [OutputType(typeof(DataSource))]
 public sealed class SetGptTrainerDataSourceCommand : ChatbotScopedCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(DataSourceUuidCompleter))]
-    public string? DataSourceUuid { get; set; }
+    public string[]? DataSourceUuid { get; set; }
 
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]
@@ -18,13 +18,7 @@ public sealed class SetGptTrainerDataSourceCommand : ChatbotScopedCmdlet
 
     protected override void ProcessApiRecord()
     {
-        ErrorTarget = DataSourceUuid;
-        string source = Uuid(DataSourceUuid, nameof(DataSourceUuid));
-        SendChange(
-            $"data source {source}",
-            BoundOf(nameof(Title)),
-            "-Title",
-            PassThru,
-            (api, token) => api.DataSources.RenameAsync(source, Title!, ChatbotUuid, token));
+        ForEachUuid(DataSourceUuid, nameof(DataSourceUuid), source =>
+            SendChange(KnownNames.Describe("data source", source), BoundOf(nameof(Title)), "-Title", PassThru, (api, token) => api.DataSources.RenameAsync(source, Title!, ChatbotUuid, token)));
     }
 }

@@ -1,14 +1,10 @@
 namespace GptTrainer.Commands;
 
-/// <summary>Gets a session's whole conversation as plain text.</summary>
+/// <summary>Gets sessions' whole conversations as plain text.</summary>
 [Cmdlet(VerbsCommon.Get, "GptTrainerTranscript")]
 [OutputType(typeof(string))]
 public sealed class GetGptTrainerTranscriptCommand : SessionScopedCmdlet
 {
-    protected override void ProcessApiRecord()
-    {
-        ErrorTarget = SessionUuid;
-        string session = SessionOrCurrent(SessionUuid);
-        WriteObject(Call((api, token) => api.Messages.TranscriptAsync(session, token)));
-    }
+    private protected override void ProcessSession(string sessionUuid)
+        => WriteObject(Call((api, token) => api.Messages.TranscriptAsync(sessionUuid, token)));
 }

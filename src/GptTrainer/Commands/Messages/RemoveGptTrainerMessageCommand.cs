@@ -7,11 +7,11 @@ public sealed class RemoveGptTrainerMessageCommand : ApiCmdlet
 {
     private readonly List<string> _confirmed = new();
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     public string[]? MessageUuid { get; set; }
 
     protected override void ProcessApiRecord()
-        => ConfirmEach(MessageUuid ?? Array.Empty<string>(), nameof(MessageUuid), "message", "Remove", _confirmed);
+        => ConfirmEach(MessageUuid, nameof(MessageUuid), "message", "Remove", _confirmed);
 
     protected override void EndProcessing()
         => RemoveTogether(

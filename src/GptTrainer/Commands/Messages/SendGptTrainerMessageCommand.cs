@@ -24,6 +24,13 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>
+    /// Shows the reply on the console as flowing text, wrapped to the window, as it arrives, and writes no
+    /// pieces to the pipeline: for a question typed at the prompt. Scripts leave it off and get the pieces.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Show { get; set; }
+
     /// <summary>Uses the non-streamed endpoint: the reply arrives as one string once it is complete.</summary>
     [Parameter]
     public SwitchParameter NoStream { get; set; }
@@ -69,7 +76,18 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
         // Only the non-streamed endpoint is known to take session documents, so documents imply it.
         if (NoStream || _documentUuids is not null)
         {
-            WriteObject(Call((api, token) => api.Messages.SendAsync(session, Query, _documentUuids, token)));
+            string reply = Call((api, token) => api.Messages.SendAsync(session, Query, _documentUuids, token));
+            if (Show)
+            {
+                FlowingText text = HostText();
+                text.Write(reply);
+                text.Finish();
+                Host.UI.WriteLine();
+            }
+            else
+            {
+                WriteObject(reply);
+            }
         }
         else
         {
@@ -92,7 +110,20 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
     private void SendStreaming(string session)
     {
         using ReplyReader reader = Call((api, token) => api.Messages.StreamAsync(session, Query, token));
-        WriteReply(reader, Raw);
+        if (!Show)
+        {
+            WriteReply(reader, Raw);
+            return;
+        }
+
+        try
+        {
+            ShowReply(reader, HostText());
+        }
+        finally
+        {
+            Host.UI.WriteLine();
+        }
     }
 
     /// <summary>The stream carries only text; uuid, finish reason and citations come from the message list.</summary>

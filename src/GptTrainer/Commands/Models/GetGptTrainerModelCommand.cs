@@ -7,6 +7,7 @@ public sealed class GetGptTrainerModelCommand : ApiCmdlet
 {
     [Parameter(Position = 0)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ModelCompleter))]
     public string[]? Name { get; set; }
 
     protected override void ProcessApiRecord()

@@ -1,6 +1,6 @@
 namespace GptTrainer.Commands;
 
-/// <summary>Gets one session by uuid, or the sessions of a chatbot (optionally within a creation window).</summary>
+/// <summary>Gets sessions by uuid, or the sessions of a chatbot (optionally within a creation window).</summary>
 [Cmdlet(VerbsCommon.Get, "GptTrainerSession")]
 [OutputType(typeof(Session))]
 public sealed class GetGptTrainerSessionCommand : ApiCmdlet
@@ -8,7 +8,15 @@ public sealed class GetGptTrainerSessionCommand : ApiCmdlet
     // One parameter set on purpose: a piped session carries both uuids and must be fetched by its own.
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(SessionUuidCompleter))]
-    public string? SessionUuid { get; set; }
+    public string[]? SessionUuid { get; set; }
+
+    /// <summary>
+    /// Whatever is piped in: strings are session uuids (a file's lines, say); other objects bind -SessionUuid
+    /// and -ChatbotUuid by property name. Taken as objects so that a piped chatbot is not also turned into a
+    /// string and bound to -SessionUuid.
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public object? InputObject { get; set; }
 
     /// <summary>Lists this chatbot's sessions; defaults to the current chatbot.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -25,13 +33,16 @@ public sealed class GetGptTrainerSessionCommand : ApiCmdlet
 
     protected override void ProcessApiRecord()
     {
-        if (!string.IsNullOrEmpty(SessionUuid))
+        string[] sessions = (SessionUuid ?? Array.Empty<string>()).Concat(PipedStrings(InputObject)).ToArray();
+        if (sessions.Length > 0)
         {
-            ErrorTarget = SessionUuid;
-            string session = Uuid(SessionUuid, nameof(SessionUuid));
+            ErrorTarget = ChatbotUuid;
             string? chatbot = string.IsNullOrEmpty(ChatbotUuid) ? null : Uuid(ChatbotUuid, nameof(ChatbotUuid));
-            chatbot ??= session == State.SessionUuid ? State.ChatbotUuid : null;
-            WriteObject(Call((api, token) => api.Sessions.GetAsync(session, chatbot, token)));
+            ForEachUuid(sessions, nameof(SessionUuid), session =>
+            {
+                string? owner = chatbot ?? (session == State.SessionUuid ? State.ChatbotUuid : null);
+                WriteObject(Call((api, token) => api.Sessions.GetAsync(session, owner, token)));
+            });
             return;
         }
 

@@ -6,9 +6,9 @@ namespace GptTrainer.Commands;
 public sealed class NewGptTrainerSessionCommand : ApiCmdlet
 {
     /// <summary>Defaults to the current chatbot (the one the current session belongs to).</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ChatbotUuidCompleter))]
-    public string? ChatbotUuid { get; set; }
+    public string[]? ChatbotUuid { get; set; }
 
     /// <summary>Flat name/value pairs the chatbot's agents can use as variables.</summary>
     [Parameter]
@@ -16,10 +16,19 @@ public sealed class NewGptTrainerSessionCommand : ApiCmdlet
 
     protected override void ProcessApiRecord()
     {
-        ErrorTarget = ChatbotUuid;
-        string chatbot = ChatbotOrCurrent(ChatbotUuid);
         CheckWritableAsJson(InitialVariables, nameof(InitialVariables));
-        if (!ShouldProcess($"chatbot {chatbot}", "Create a chat session"))
+        if (ChatbotUuid is null || ChatbotUuid.Length == 0)
+        {
+            Open(ChatbotOrCurrent(null));
+            return;
+        }
+
+        ForEachUuid(ChatbotUuid, nameof(ChatbotUuid), Open);
+    }
+
+    private void Open(string chatbot)
+    {
+        if (!ShouldProcess(KnownNames.Describe("chatbot", chatbot), "Create a chat session"))
         {
             return;
         }

@@ -1,17 +1,17 @@
 namespace GptTrainer.Commands;
 
-/// <summary>Deletes a session and its messages.</summary>
+/// <summary>Deletes sessions and their messages.</summary>
 [Cmdlet(VerbsCommon.Remove, "GptTrainerSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
 public sealed class RemoveGptTrainerSessionCommand : ChatbotScopedCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(SessionUuidCompleter))]
-    public string? SessionUuid { get; set; }
+    public string[]? SessionUuid { get; set; }
 
     protected override void ProcessApiRecord()
         => RemoveEach(
-            new[] { SessionUuid },
+            SessionUuid,
             nameof(SessionUuid),
             "session",
             "Remove the session and all its messages",

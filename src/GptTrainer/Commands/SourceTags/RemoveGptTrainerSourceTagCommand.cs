@@ -5,10 +5,10 @@ namespace GptTrainer.Commands;
 [OutputType(typeof(void))]
 public sealed class RemoveGptTrainerSourceTagCommand : ChatbotScopedCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(SourceTagUuidCompleter))]
-    public string? SourceTagUuid { get; set; }
+    public string[]? SourceTagUuid { get; set; }
 
     protected override void ProcessApiRecord()
-        => RemoveEach(new[] { SourceTagUuid }, nameof(SourceTagUuid), "source tag", "Remove", (api, uuid, token) => api.SourceTags.DeleteAsync(uuid, token));
+        => RemoveEach(SourceTagUuid, nameof(SourceTagUuid), "source tag", "Remove", (api, uuid, token) => api.SourceTags.DeleteAsync(uuid, token));
 }
