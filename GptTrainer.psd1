@@ -32,6 +32,7 @@
         'Get-GptTrainerSession'
         'Remove-GptTrainerSession'
         'Send-GptTrainerMessage'
+        'Enter-GptTrainerChat'
         'Get-GptTrainerMessage'
         'Remove-GptTrainerMessage'
         'Get-GptTrainerTranscript'
