@@ -72,10 +72,18 @@ Describe 'The module as a whole' {
         $about | Should -Match ([regex]::Escape($_))
     }
 
-    It 'targets netstandard2.0 so Windows PowerShell 5.1 can load it' {
-        $framework = $assembly.GetCustomAttributes([System.Runtime.Versioning.TargetFrameworkAttribute], $false)[0].FrameworkName
-        $framework | Should -Be '.NETStandard,Version=v2.0'
-        @($assembly.GetReferencedAssemblies().Name) | Should -Not -Contain 'System.Runtime'
+    It 'has what Windows PowerShell 5.1 needs to load it, as far as Linux can show' {
+        # netstandard2.0 loads on the .NET Framework 4.7.2+ that 5.1 runs on...
+        $assembly.GetCustomAttributes([System.Runtime.Versioning.TargetFrameworkAttribute], $false)[0].FrameworkName | Should -Be '.NETStandard,Version=v2.0'
+        # ...as long as it references nothing beyond netstandard and the engine 5.1 has (SMA 3.0.0.0): a
+        # reference to PowerShell 7's SMA, or to a package assembly, would fail to load there.
+        $references = @($assembly.GetReferencedAssemblies() | ForEach-Object { "$($_.Name) $($_.Version)" }) | Sort-Object
+        $references | Should -Be @('netstandard 2.0.0.0', 'System.Management.Automation 3.0.0.0')
+        # ...and every API it calls exists on .NET Framework 4.7.2: the same sources, compiled against its
+        # reference assemblies by this build (tests/GptTrainer.Net472Check), which fails on a missing API.
+        $checked = Get-Item (Join-Path $RepoRoot 'tests/GptTrainer.Net472Check/bin/Release/net472/GptTrainer.Net472Check.dll')
+        $checked.LastWriteTimeUtc | Should -BeGreaterOrEqual ((Get-ChildItem (Join-Path $RepoRoot 'src/GptTrainer') -Recurse -Filter *.cs | Where-Object FullName -NotMatch '[\\/](bin|obj)[\\/]' | Measure-Object LastWriteTimeUtc -Maximum).Maximum) -Because 'the check must have compiled the current sources'
+        $manifest.DotNetFrameworkVersion | Should -Be '4.7.2'
     }
 }
 
