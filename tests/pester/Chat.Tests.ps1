@@ -115,11 +115,10 @@ Describe 'Enter-GptTrainerChat in a terminal' {
 
     It 'leaves with Ctrl+C at the chat''s prompt' {
         $mark = $term.Mark
-        $queries = $term.CursorQueries
         $term.Type("Enter-GptTrainerChat`r")
-        $null = $term.WaitFor("in session $($script:session).*You> ", 30, $mark)
+        $prompt = $term.WaitFor("in session $($script:session).*You> ", 30, $mark)
         # Pressed once the prompt reads keys, as a person would, not in the instant it is drawn.
-        $term.WaitForCursorQuery($queries)
+        $term.WaitForReadAfter($prompt.Index + $prompt.Length)
         $mark = $term.Mark
         $term.Type([string][char]3)
         $null = $term.WaitFor('PS [^\n]*> ', 30, $mark)

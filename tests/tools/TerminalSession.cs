@@ -63,33 +63,37 @@ public sealed class TerminalSession : IDisposable
         }
     }
 
-    /// <summary>
-    /// How many times the program has asked where the cursor is. The console asks when a line read starts,
-    /// so a new question is the sign that a prompt is really reading keys, not just shown.
-    /// </summary>
-    public int CursorQueries
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _queriesAnswered;
-            }
-        }
-    }
-
     /// <summary>Waits until the program has asked where the cursor is more than <paramref name="seen"/> times.</summary>
     public void WaitForCursorQuery(int seen, double timeoutSeconds = 30)
+        => WaitUntil(() => _queriesAnswered > seen, timeoutSeconds, "ask for the cursor position");
+
+    /// <summary>
+    /// Waits until the program asks where the cursor is once the screen holds more than
+    /// <paramref name="position"/> characters: the sign that a prompt drawn there is reading keys. Counting
+    /// questions alone is not enough, since the shell's own line editor asks too while the command that
+    /// draws the prompt is being entered.
+    /// </summary>
+    public void WaitForReadAfter(int position, double timeoutSeconds = 30)
+        => WaitUntil(() => LastQueryPosition() >= position, timeoutSeconds, $"read keys after screen position {position}");
+
+    private int LastQueryPosition()
+    {
+        string text = _output.ToString();
+        int last = text.LastIndexOf("\x1B[6n", StringComparison.Ordinal);
+        return last < 0 ? -1 : Clean(text.Substring(0, last)).Length;
+    }
+
+    private void WaitUntil(Func<bool> condition, double timeoutSeconds, string what)
     {
         DateTime deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
         lock (_gate)
         {
-            while (_queriesAnswered <= seen)
+            while (!condition())
             {
                 TimeSpan left = deadline - DateTime.UtcNow;
                 if (_exited || left <= TimeSpan.Zero)
                 {
-                    throw new TimeoutException($"The program did not ask for the cursor position within {timeoutSeconds} s.");
+                    throw new TimeoutException($"The program did not {what} within {timeoutSeconds} s.");
                 }
 
                 Monitor.Wait(_gate, left);
