@@ -56,6 +56,38 @@ Describe 'Names come first, uuids still work' {
     }
 }
 
+Describe 'Every Get- cmdlet narrows a chatbot''s list the same way' {
+    BeforeAll {
+        $null = Invoke-Emulator $emulator 'reset' -Method Post
+        Connect-TestEmulator $emulator
+        $bot = New-GptTrainerChatbot -Name 'Lists'
+        $null = $bot | New-GptTrainerAgent -Name 'Helper' -Type 'user-facing'
+        $null = $bot | New-GptTrainerDataSource -Question 'Q one?' -Answer 'A one.'
+        $null = $bot | New-GptTrainerDataSource -Question 'Q two?' -Answer 'A two.'
+        $null = $bot | New-GptTrainerSourceTag -Name 'Billing' -Color '#088F8F'
+        $null = $bot | New-GptTrainerSourceTag -Name 'Other' -Color '#000000'
+        $missing = 'f' * 32
+    }
+
+    It 'keeps only the uuids asked for and reports one the chatbot lacks, with <Command> -<Parameter>' -ForEach @(
+        @{ Command = 'Get-GptTrainerAgent'; Parameter = 'AgentUuid'; ErrorId = 'AgentNotFound' }
+        @{ Command = 'Get-GptTrainerDataSource'; Parameter = 'DataSourceUuid'; ErrorId = 'DataSourceNotFound' }
+        @{ Command = 'Get-GptTrainerSourceTag'; Parameter = 'SourceTagUuid'; ErrorId = 'SourceTagNotFound' }
+    ) {
+        $all = @(& $Command -ChatbotUuid $bot.ChatbotUuid)
+        $all.Count | Should -BeGreaterThan 1
+        $wanted = @{ ChatbotUuid = $bot.ChatbotUuid; $Parameter = @($all[0].$Parameter, $missing) }
+
+        $found = @(& $Command @wanted -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $found.$Parameter | Should -Be @($all[0].$Parameter)
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $err[0].TargetObject | Should -Be $missing
+    }
+}
+
 Describe 'Uuid parameters take arrays and plain strings from the pipeline' {
     BeforeEach {
         $null = Invoke-Emulator $emulator 'reset' -Method Post

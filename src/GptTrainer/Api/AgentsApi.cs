@@ -4,35 +4,23 @@ namespace GptTrainer.Api;
 /// Agents. The API has no endpoint that fetches one agent, so lists are per chatbot, and it never names an
 /// agent's chatbot in an answer: the caller passes it along when it knows it.
 /// </summary>
-internal sealed class AgentsApi
+internal sealed class AgentsApi(ApiClient client)
+    : ResourceApi(client)
 {
-    private readonly ApiClient _client;
-
-    public AgentsApi(ApiClient client) => _client = client;
-
-    public async Task<List<Agent>> ListAsync(string chatbotUuid, CancellationToken cancellationToken)
-    {
-        ApiAnswer answer = await _client.CallAsync(ApiRequest.Get(_client.Endpoint("chatbot/{0}/agents", chatbotUuid)), cancellationToken).ConfigureAwait(false);
-        return answer.ReadList("agents", o => Agent.FromJson(o, chatbotUuid));
-    }
+    public Task<List<Agent>> ListAsync(string chatbotUuid, CancellationToken cancellationToken)
+        => GetAsync(Endpoint("chatbot/{0}/agents", chatbotUuid), a => a.ReadList("agents", o => Agent.FromJson(o, chatbotUuid)), cancellationToken);
 
     /// <summary>The service creates agents disabled, whatever the request says.</summary>
-    public async Task<Agent> CreateAsync(string chatbotUuid, AgentSettings settings, CancellationToken cancellationToken)
-    {
-        ApiRequest request = ApiRequest.Json(HttpMethod.Post, _client.Endpoint("chatbot/{0}/agent/create", chatbotUuid), Body(settings));
-        return (await _client.CallAsync(request, cancellationToken).ConfigureAwait(false)).Read(json => Agent.FromJson(json, chatbotUuid));
-    }
+    public Task<Agent> CreateAsync(string chatbotUuid, AgentSettings settings, CancellationToken cancellationToken)
+        => PostAsync(Endpoint("chatbot/{0}/agent/create", chatbotUuid), Body(settings), a => a.Read(json => Agent.FromJson(json, chatbotUuid)), cancellationToken);
 
     /// <summary>Sends only what is given; lists (sources, variables, tags) replace the agent's whole list.</summary>
-    public async Task<Agent> UpdateAsync(string agentUuid, AgentSettings changes, string? chatbotUuid, CancellationToken cancellationToken)
-    {
-        ApiRequest request = ApiRequest.Json(HttpMethod.Post, _client.Endpoint("agent/{0}/update", agentUuid), Body(changes));
-        return (await _client.CallAsync(request, cancellationToken).ConfigureAwait(false)).Read(json => Agent.FromJson(json, chatbotUuid));
-    }
+    public Task<Agent> UpdateAsync(string agentUuid, AgentSettings changes, string? chatbotUuid, CancellationToken cancellationToken)
+        => PostAsync(Endpoint("agent/{0}/update", agentUuid), Body(changes), a => a.Read(json => Agent.FromJson(json, chatbotUuid)), cancellationToken);
 
     /// <summary>The API deletes agents with DELETE.</summary>
-    public async Task DeleteAsync(string agentUuid, CancellationToken cancellationToken)
-        => (await _client.CallAsync(new ApiRequest(HttpMethod.Delete, _client.Endpoint("agent/{0}/delete", agentUuid)), cancellationToken).ConfigureAwait(false)).ExpectSuccess();
+    public Task DeleteAsync(string agentUuid, CancellationToken cancellationToken)
+        => SendDeleteAsync(Endpoint("agent/{0}/delete", agentUuid), cancellationToken);
 
     /// <summary>Sent flat, as every example and client does, although answers nest the settings under "meta".</summary>
     private static Dictionary<string, object?> Body(AgentSettings settings)

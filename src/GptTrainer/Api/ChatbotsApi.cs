@@ -1,33 +1,22 @@
 namespace GptTrainer.Api;
 
 /// <summary>Chatbots: settings travel flat in requests and come back nested under "meta".</summary>
-internal sealed class ChatbotsApi
+internal sealed class ChatbotsApi(ApiClient client)
+    : ResourceApi(client)
 {
     // What the service is assumed to use when a half of the rate limit is unknown (its defaults are undocumented).
     private const int DefaultRateLimitMessages = 20;
     private const int DefaultRateLimitSeconds = 240;
-    private readonly ApiClient _client;
 
-    public ChatbotsApi(ApiClient client) => _client = client;
+    public Task<List<Chatbot>> ListAsync(CancellationToken cancellationToken)
+        => GetAsync(Endpoint("chatbots"), a => a.ReadList("chatbots", Chatbot.FromJson), cancellationToken);
 
-    public async Task<List<Chatbot>> ListAsync(CancellationToken cancellationToken)
-    {
-        ApiAnswer answer = await _client.CallAsync(ApiRequest.Get(_client.Endpoint("chatbots")), cancellationToken).ConfigureAwait(false);
-        return answer.ReadList("chatbots", Chatbot.FromJson);
-    }
-
-    public async Task<Chatbot> GetAsync(string uuid, CancellationToken cancellationToken)
-    {
-        ApiAnswer answer = await _client.CallAsync(ApiRequest.Get(_client.Endpoint("chatbot/{0}", uuid)), cancellationToken).ConfigureAwait(false);
-        return answer.Read(Chatbot.FromJson);
-    }
+    public Task<Chatbot> GetAsync(string uuid, CancellationToken cancellationToken)
+        => GetAsync(Endpoint("chatbot/{0}", uuid), a => a.Read(Chatbot.FromJson), cancellationToken);
 
     /// <summary>The service's defaults are undocumented, so a create sends every setting it is given.</summary>
-    public async Task<Chatbot> CreateAsync(ChatbotSettings settings, CancellationToken cancellationToken)
-    {
-        ApiRequest request = ApiRequest.Json(HttpMethod.Post, _client.Endpoint("chatbot/create"), Body(settings, settings.RateLimitMessages, settings.RateLimitSeconds));
-        return (await _client.CallAsync(request, cancellationToken).ConfigureAwait(false)).Read(Chatbot.FromJson);
-    }
+    public Task<Chatbot> CreateAsync(ChatbotSettings settings, CancellationToken cancellationToken)
+        => PostAsync(Endpoint("chatbot/create"), Body(settings, settings.RateLimitMessages, settings.RateLimitSeconds), a => a.Read(Chatbot.FromJson), cancellationToken);
 
     /// <summary>
     /// Sends only what is given. The API takes the rate limit as one [messages, seconds] pair, so a half
@@ -44,13 +33,12 @@ internal sealed class ChatbotsApi
             seconds ??= current.RateLimitSeconds ?? DefaultRateLimitSeconds;
         }
 
-        ApiRequest request = ApiRequest.Json(HttpMethod.Post, _client.Endpoint("chatbot/{0}/update", uuid), Body(changes, messages, seconds));
-        return (await _client.CallAsync(request, cancellationToken).ConfigureAwait(false)).Read(Chatbot.FromJson);
+        return await PostAsync(Endpoint("chatbot/{0}/update", uuid), Body(changes, messages, seconds), a => a.Read(Chatbot.FromJson), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes the chatbot with its agents, sessions, messages, sources and tags; the API deletes chatbots with DELETE.</summary>
-    public async Task DeleteAsync(string uuid, CancellationToken cancellationToken)
-        => (await _client.CallAsync(new ApiRequest(HttpMethod.Delete, _client.Endpoint("chatbot/{0}/delete", uuid)), cancellationToken).ConfigureAwait(false)).ExpectSuccess();
+    public Task DeleteAsync(string uuid, CancellationToken cancellationToken)
+        => SendDeleteAsync(Endpoint("chatbot/{0}/delete", uuid), cancellationToken);
 
     private static Dictionary<string, object?> Body(ChatbotSettings settings, int? messages, int? seconds)
     {

@@ -4,21 +4,18 @@ namespace GptTrainer.Api;
 /// Messages: a question and its reply, stored together. The streamed reply is plain text; its uuid, finish
 /// reason and citations exist only in the stored message, which the message list returns afterwards.
 /// </summary>
-internal sealed class MessagesApi
+internal sealed class MessagesApi(ApiClient client)
+    : ResourceApi(client)
 {
-    private readonly ApiClient _client;
-
-    public MessagesApi(ApiClient client) => _client = client;
-
     /// <summary>Asks a question; the reply is read piece by piece from the returned reader.</summary>
     public Task<ReplyReader> StreamAsync(string sessionUuid, string query, CancellationToken cancellationToken)
-        => _client.StreamAsync(ApiRequest.Json(HttpMethod.Post, _client.Endpoint("session/{0}/message/stream", sessionUuid), new Dictionary<string, object?> { ["query"] = query }), cancellationToken);
+        => Client.StreamAsync(ApiRequest.Json(HttpMethod.Post, Endpoint("session/{0}/message/stream", sessionUuid), new Dictionary<string, object?> { ["query"] = query }), cancellationToken);
 
     /// <summary>
     /// Asks a question and returns the whole reply once written. Undocumented endpoint the official Python SDK
     /// uses; it is also the only one known to take session documents.
     /// </summary>
-    public async Task<string> SendAsync(string sessionUuid, string query, IReadOnlyList<string>? documentUuids, CancellationToken cancellationToken)
+    public Task<string> SendAsync(string sessionUuid, string query, IReadOnlyList<string>? documentUuids, CancellationToken cancellationToken)
     {
         var body = new Dictionary<string, object?> { ["query"] = query };
         if (documentUuids is not null)
@@ -26,26 +23,26 @@ internal sealed class MessagesApi
             body["session_document_uuids"] = documentUuids;
         }
 
-        ApiAnswer answer = await _client.CallAsync(ApiRequest.Json(HttpMethod.Post, _client.Endpoint("session/{0}/message/non-stream", sessionUuid), body), cancellationToken).ConfigureAwait(false);
-        return answer.Read(json => ModelReader.AsObject(json, "a reply").GetString("response"))
-            ?? throw answer.Unexpected("the answer has no \"response\" field");
+        return PostAsync(
+            Endpoint("session/{0}/message/non-stream", sessionUuid),
+            body,
+            a => a.Read(json => ModelReader.AsObject(json, "a reply").GetString("response")) ?? throw a.Unexpected("the answer has no \"response\" field"),
+            cancellationToken);
     }
 
     /// <summary>The stored messages, in the order the service lists them.</summary>
-    public async Task<List<Message>> ListAsync(string sessionUuid, CancellationToken cancellationToken)
-    {
-        ApiAnswer answer = await _client.CallAsync(ApiRequest.Get(_client.Endpoint("session/{0}/messages", sessionUuid)), cancellationToken).ConfigureAwait(false);
-        return answer.ReadList("messages", o => Message.FromJson(o, sessionUuid));
-    }
+    public Task<List<Message>> ListAsync(string sessionUuid, CancellationToken cancellationToken)
+        => GetAsync(Endpoint("session/{0}/messages", sessionUuid), a => a.ReadList("messages", o => Message.FromJson(o, sessionUuid)), cancellationToken);
 
     /// <summary>
     /// The whole conversation as text. The body's shape is undocumented: plain text is expected, a JSON string
     /// or a {"transcript": ...} object is unwrapped, and any other JSON comes back as PowerShell objects.
     /// </summary>
-    public async Task<object?> TranscriptAsync(string sessionUuid, CancellationToken cancellationToken)
+    public Task<object?> TranscriptAsync(string sessionUuid, CancellationToken cancellationToken)
+        => CallAsync(new ApiRequest(HttpMethod.Get, Endpoint("session/{0}/messages/plain-text", sessionUuid)) { Accept = "text/plain, application/json" }, Transcript, cancellationToken);
+
+    private static object? Transcript(ApiAnswer answer)
     {
-        var request = new ApiRequest(HttpMethod.Get, _client.Endpoint("session/{0}/messages/plain-text", sessionUuid)) { Accept = "text/plain, application/json" };
-        ApiAnswer answer = await _client.CallAsync(request, cancellationToken).ConfigureAwait(false);
         string text = answer.Text;
         string start = text.TrimStart();
         object? parsed = start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("\"", StringComparison.Ordinal) ? JsonConvert.ParseEmbedded(text) : null;
@@ -59,10 +56,10 @@ internal sealed class MessagesApi
     }
 
     /// <summary>The API deletes one message with POST.</summary>
-    public async Task DeleteAsync(string messageUuid, CancellationToken cancellationToken)
-        => (await _client.CallAsync(ApiRequest.Json(HttpMethod.Post, _client.Endpoint("message/{0}/delete", messageUuid), null), cancellationToken).ConfigureAwait(false)).ExpectSuccess();
+    public Task DeleteAsync(string messageUuid, CancellationToken cancellationToken)
+        => PostAsync(Endpoint("message/{0}/delete", messageUuid), null, cancellationToken);
 
     /// <summary>Deletes several messages in one request.</summary>
-    public async Task DeleteManyAsync(IReadOnlyList<string> messageUuids, CancellationToken cancellationToken)
-        => (await _client.CallAsync(ApiRequest.Json(HttpMethod.Post, _client.Endpoint("messages/delete"), new Dictionary<string, object?> { ["uuids"] = messageUuids.ToArray() }), cancellationToken).ConfigureAwait(false)).ExpectSuccess();
+    public Task DeleteManyAsync(IReadOnlyList<string> messageUuids, CancellationToken cancellationToken)
+        => PostAsync(Endpoint("messages/delete"), UuidsBody(messageUuids), cancellationToken);
 }

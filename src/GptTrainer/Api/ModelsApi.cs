@@ -1,21 +1,15 @@
 namespace GptTrainer.Api;
 
 /// <summary>The models agents can use and their credit costs: two undocumented endpoints the Python SDK reads, given here as one list.</summary>
-internal sealed class ModelsApi
+internal sealed class ModelsApi(ApiClient client)
+    : ResourceApi(client)
 {
-    private readonly ApiClient _client;
-
-    public ModelsApi(ApiClient client) => _client = client;
-
     public async Task<List<ModelInfo>> ListAsync(CancellationToken cancellationToken)
     {
-        Task<ApiAnswer> modelsTask = _client.CallAsync(ApiRequest.Get(_client.Endpoint("agent/models")), cancellationToken);
-        Task<ApiAnswer> costsTask = _client.CallAsync(ApiRequest.Get(_client.Endpoint("agent/model-costs")), cancellationToken);
-        ApiAnswer models = await modelsTask.ConfigureAwait(false);
-        ApiAnswer costs = await costsTask.ConfigureAwait(false);
-
-        string[] selectable = models.Read(json => ModelReader.AsObject(json, "the model list").GetStringArray("models"));
-        JsonObject costMap = costs.Read(json => ModelReader.AsObject(json, "the model costs").GetObject("model_costs")) ?? new JsonObject();
+        Task<string[]> modelsTask = GetAsync(Endpoint("agent/models"), a => a.Read(json => ModelReader.AsObject(json, "the model list").GetStringArray("models")), cancellationToken);
+        Task<JsonObject?> costsTask = GetAsync(Endpoint("agent/model-costs"), a => a.Read(json => ModelReader.AsObject(json, "the model costs").GetObject("model_costs")), cancellationToken);
+        string[] selectable = await modelsTask.ConfigureAwait(false);
+        JsonObject costMap = await costsTask.ConfigureAwait(false) ?? new JsonObject();
         var result = new List<ModelInfo>();
         foreach (string model in selectable)
         {

@@ -4,14 +4,11 @@ namespace GptTrainer.Api;
 /// Requests to endpoints named by the caller, with the same connection, retries, timeouts and key handling
 /// as every typed call. Paths are checked so that the key can only ever go to the connected service.
 /// </summary>
-internal sealed class RawApi
+internal sealed class RawApi(ApiClient client)
+    : ResourceApi(client)
 {
-    private readonly ApiClient _client;
-
-    public RawApi(ApiClient client) => _client = client;
-
     /// <summary>The service's root: the base URI without /api/v1, whatever prefix a white-label proxy adds.</summary>
-    public Uri ServiceRoot => new(_client.Connection.ApiRoot, "../../");
+    public Uri ServiceRoot => new(Client.Connection.ApiRoot, "../../");
 
     /// <summary>
     /// Where a path the caller typed leads: relative to the API root ("chatbots"), from the service root when
@@ -47,7 +44,7 @@ internal sealed class RawApi
         }
         else
         {
-            target = text.StartsWith("/", StringComparison.Ordinal) ? new Uri(ServiceRoot, text.TrimStart('/')) : new Uri(_client.Connection.ApiRoot, text);
+            target = text.StartsWith("/", StringComparison.Ordinal) ? new Uri(ServiceRoot, text.TrimStart('/')) : new Uri(Client.Connection.ApiRoot, text);
         }
 
         if (ClimbsOut(text))
@@ -67,11 +64,11 @@ internal sealed class RawApi
 
     /// <summary>Sends the request and reads the whole answer. A string body is sent as the JSON text it is; anything else is written as JSON.</summary>
     public Task<ApiAnswer> CallAsync(HttpMethod method, Uri uri, object? body, CancellationToken cancellationToken)
-        => _client.CallAsync(Request(method, uri, body), cancellationToken);
+        => Client.CallAsync(Request(method, uri, body), cancellationToken);
 
     /// <summary>Sends the request and returns once headers are in; the answer is read piece by piece.</summary>
     public Task<ReplyReader> StreamAsync(HttpMethod method, Uri uri, object? body, CancellationToken cancellationToken)
-        => _client.StreamAsync(Request(method, uri, body), cancellationToken);
+        => Client.StreamAsync(Request(method, uri, body), cancellationToken);
 
     private static ApiRequest Request(HttpMethod method, Uri uri, object? body)
     {

@@ -1,29 +1,22 @@
 namespace GptTrainer.Api;
 
 /// <summary>Sessions, and the documents a session's questions can attach.</summary>
-internal sealed class SessionsApi
+internal sealed class SessionsApi(ApiClient client)
+    : ResourceApi(client)
 {
-    private readonly ApiClient _client;
-
-    public SessionsApi(ApiClient client) => _client = client;
-
     /// <summary>The body may be empty; initial variables are a flat object the chatbot's agents can read.</summary>
-    public async Task<Session> CreateAsync(string chatbotUuid, IDictionary? initialVariables, CancellationToken cancellationToken)
+    public Task<Session> CreateAsync(string chatbotUuid, IDictionary? initialVariables, CancellationToken cancellationToken)
     {
         object? body = initialVariables is null ? null : new Dictionary<string, object?> { ["initial_variables"] = initialVariables };
-        ApiRequest request = ApiRequest.Json(HttpMethod.Post, _client.Endpoint("chatbot/{0}/session/create", chatbotUuid), body);
-        return (await _client.CallAsync(request, cancellationToken).ConfigureAwait(false)).Read(json => Session.FromJson(json, chatbotUuid));
+        return PostAsync(Endpoint("chatbot/{0}/session/create", chatbotUuid), body, a => a.Read(json => Session.FromJson(json, chatbotUuid)), cancellationToken);
     }
 
     /// <summary>The answer does not name the chatbot; <paramref name="chatbotUuid"/> is carried into the result when known.</summary>
-    public async Task<Session> GetAsync(string sessionUuid, string? chatbotUuid, CancellationToken cancellationToken)
-    {
-        ApiAnswer answer = await _client.CallAsync(ApiRequest.Get(_client.Endpoint("session/{0}", sessionUuid)), cancellationToken).ConfigureAwait(false);
-        return answer.Read(json => Session.FromJson(json, chatbotUuid));
-    }
+    public Task<Session> GetAsync(string sessionUuid, string? chatbotUuid, CancellationToken cancellationToken)
+        => GetAsync(Endpoint("session/{0}", sessionUuid), a => a.Read(json => Session.FromJson(json, chatbotUuid)), cancellationToken);
 
     /// <summary>Sessions created within the inclusive window, when bounds are given.</summary>
-    public async Task<List<Session>> ListAsync(string chatbotUuid, DateTime? createdAfter, DateTime? createdBefore, CancellationToken cancellationToken)
+    public Task<List<Session>> ListAsync(string chatbotUuid, DateTime? createdAfter, DateTime? createdBefore, CancellationToken cancellationToken)
     {
         var query = new List<string>();
         if (createdAfter is DateTime after)
@@ -36,30 +29,28 @@ internal sealed class SessionsApi
             query.Add("end_timestamp=" + Uri.EscapeDataString(ApiTime(before)));
         }
 
-        Uri uri = _client.Endpoint("chatbot/{0}/sessions", chatbotUuid);
+        Uri uri = Endpoint("chatbot/{0}/sessions", chatbotUuid);
         if (query.Count > 0)
         {
             uri = new Uri(uri + "?" + string.Join("&", query));
         }
 
-        ApiAnswer answer = await _client.CallAsync(ApiRequest.Get(uri), cancellationToken).ConfigureAwait(false);
-        return answer.ReadList("sessions", o => Session.FromJson(o, chatbotUuid));
+        return GetAsync(uri, a => a.ReadList("sessions", o => Session.FromJson(o, chatbotUuid)), cancellationToken);
     }
 
     /// <summary>Removes the session with its messages; the API deletes sessions with POST.</summary>
-    public async Task DeleteAsync(string sessionUuid, CancellationToken cancellationToken)
-        => (await _client.CallAsync(ApiRequest.Json(HttpMethod.Post, _client.Endpoint("session/{0}/delete", sessionUuid), null), cancellationToken).ConfigureAwait(false)).ExpectSuccess();
+    public Task DeleteAsync(string sessionUuid, CancellationToken cancellationToken)
+        => PostAsync(Endpoint("session/{0}/delete", sessionUuid), null, cancellationToken);
 
     /// <summary>
     /// Uploads a file for a session's questions to attach and returns its uuid. Undocumented: the official
     /// Python SDK posts the file part and a "filename" field, and reads "uuid" from the answer.
     /// </summary>
-    public async Task<string> UploadDocumentAsync(string path, IApiLog progress, CancellationToken cancellationToken)
+    public Task<string> UploadDocumentAsync(string path, IApiLog progress, CancellationToken cancellationToken)
     {
         var fields = new[] { ("filename", System.IO.Path.GetFileName(path)) };
-        var request = new ApiRequest(HttpMethod.Post, _client.Endpoint("session-document/upload"), MultipartFile.Content(path, fields, progress, "Uploading session document"));
-        ApiAnswer answer = await _client.CallAsync(request, cancellationToken).ConfigureAwait(false);
-        return answer.Read(json => ModelReader.Uuid(ModelReader.AsObject(json, "a session document"), "the session document"));
+        var request = new ApiRequest(HttpMethod.Post, Endpoint("session-document/upload"), MultipartFile.Content(path, fields, progress, "Uploading session document"));
+        return CallAsync(request, a => a.Read(json => ModelReader.Uuid(ModelReader.AsObject(json, "a session document"), "the session document")), cancellationToken);
     }
 
     /// <summary>The filter format the API documents: UTC with milliseconds, YYYY-MM-DDTHH:mm:ss.sssZ.</summary>

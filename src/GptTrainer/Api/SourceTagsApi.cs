@@ -1,34 +1,22 @@
 namespace GptTrainer.Api;
 
 /// <summary>Source tags: coloured labels grouping a chatbot's data sources.</summary>
-internal sealed class SourceTagsApi
+internal sealed class SourceTagsApi(ApiClient client)
+    : ResourceApi(client)
 {
-    private readonly ApiClient _client;
+    public Task<List<SourceTag>> ListAsync(string chatbotUuid, CancellationToken cancellationToken)
+        => GetAsync(Endpoint("chatbot/{0}/source-tags", chatbotUuid), a => a.ReadList("source tags", o => SourceTag.FromJson(o, chatbotUuid)), cancellationToken);
 
-    public SourceTagsApi(ApiClient client) => _client = client;
-
-    public async Task<List<SourceTag>> ListAsync(string chatbotUuid, CancellationToken cancellationToken)
-    {
-        ApiAnswer answer = await _client.CallAsync(ApiRequest.Get(_client.Endpoint("chatbot/{0}/source-tags", chatbotUuid)), cancellationToken).ConfigureAwait(false);
-        return answer.ReadList("source tags", o => SourceTag.FromJson(o, chatbotUuid));
-    }
-
-    public async Task<SourceTag> CreateAsync(string chatbotUuid, string name, string color, IReadOnlyList<string>? dataSourceUuids, CancellationToken cancellationToken)
-    {
-        ApiRequest request = ApiRequest.Json(HttpMethod.Post, _client.Endpoint("chatbot/{0}/source-tag/create", chatbotUuid), Body(name, color, dataSourceUuids));
-        return (await _client.CallAsync(request, cancellationToken).ConfigureAwait(false)).Read(json => SourceTag.FromJson(json, chatbotUuid));
-    }
+    public Task<SourceTag> CreateAsync(string chatbotUuid, string name, string color, IReadOnlyList<string>? dataSourceUuids, CancellationToken cancellationToken)
+        => PostAsync(Endpoint("chatbot/{0}/source-tag/create", chatbotUuid), Body(name, color, dataSourceUuids), a => a.Read(json => SourceTag.FromJson(json, chatbotUuid)), cancellationToken);
 
     /// <summary>Sends only what is given; the member list, when given, replaces the tag's whole list.</summary>
-    public async Task<SourceTag> UpdateAsync(string tagUuid, string? name, string? color, IReadOnlyList<string>? dataSourceUuids, string? chatbotUuid, CancellationToken cancellationToken)
-    {
-        ApiRequest request = ApiRequest.Json(HttpMethod.Post, _client.Endpoint("source-tag/{0}/update", tagUuid), Body(name, color, dataSourceUuids));
-        return (await _client.CallAsync(request, cancellationToken).ConfigureAwait(false)).Read(json => SourceTag.FromJson(json, chatbotUuid));
-    }
+    public Task<SourceTag> UpdateAsync(string tagUuid, string? name, string? color, IReadOnlyList<string>? dataSourceUuids, string? chatbotUuid, CancellationToken cancellationToken)
+        => PostAsync(Endpoint("source-tag/{0}/update", tagUuid), Body(name, color, dataSourceUuids), a => a.Read(json => SourceTag.FromJson(json, chatbotUuid)), cancellationToken);
 
     /// <summary>The API deletes tags with DELETE; the tagged sources stay.</summary>
-    public async Task DeleteAsync(string tagUuid, CancellationToken cancellationToken)
-        => (await _client.CallAsync(new ApiRequest(HttpMethod.Delete, _client.Endpoint("source-tag/{0}/delete", tagUuid)), cancellationToken).ConfigureAwait(false)).ExpectSuccess();
+    public Task DeleteAsync(string tagUuid, CancellationToken cancellationToken)
+        => SendDeleteAsync(Endpoint("source-tag/{0}/delete", tagUuid), cancellationToken);
 
     private static Dictionary<string, object?> Body(string? name, string? color, IReadOnlyList<string>? dataSourceUuids)
     {

@@ -45,4 +45,43 @@ public abstract class ChatbotScopedCmdlet : ApiCmdlet
 
         return (chatbots, patterns.Count == 0 ? null : patterns.ToArray());
     }
+
+    /// <summary>
+    /// The Get- sequence for items a chatbot lists: for each chatbot named (or the current one), its list,
+    /// narrowed to the uuids asked for (a uuid the chatbot lacks is an ObjectNotFound error, as for a plain
+    /// name) and to whatever else the command filters by, then by name the way Get-Process filters.
+    /// </summary>
+    private protected void WriteListed<T>(
+        string[]? namesOrChatbots,
+        string[]? uuids,
+        string uuidParameter,
+        string kind,
+        Func<GptTrainerApi, string, CancellationToken, Task<List<T>>> list,
+        Func<T, string> nameOf,
+        Func<T, string> uuidOf,
+        Func<T, bool>? keep = null)
+    {
+        ErrorTarget = ChatbotUuid ?? (object?)namesOrChatbots;
+        (List<string> chatbots, string[]? names) = ChatbotsAndNames(namesOrChatbots);
+        string[]? wanted = uuids is null ? null : UuidList(uuids, uuidParameter);
+        foreach (string chatbot in chatbots)
+        {
+            ErrorTarget = chatbot;
+            ReportingErrors(() =>
+            {
+                List<T> items = Call((api, token) => list(api, chatbot, token));
+                foreach (string missing in wanted?.Where(w => items.All(i => uuidOf(i) != w)) ?? Enumerable.Empty<string>())
+                {
+                    WriteError(new ErrorRecord(
+                        new ItemNotFoundException($"Chatbot {chatbot} has no {kind} {missing}."),
+                        uuidParameter.Replace("Uuid", "NotFound"),
+                        ErrorCategory.ObjectNotFound,
+                        missing));
+                }
+
+                List<T> kept = items.Where(i => (wanted is null || wanted.Contains(uuidOf(i))) && (keep is null || keep(i))).ToList();
+                WriteObject(NameFilter.Apply(this, kept, names, nameOf, kind), enumerateCollection: true);
+            });
+        }
+    }
 }

@@ -5,25 +5,18 @@ namespace GptTrainer.Commands;
 /// the pieces it arrives in. A word whose end has not arrived yet is held back until it has, so that a
 /// line never breaks inside a word; everything else is written the moment it arrives, one write per piece.
 /// </summary>
-internal sealed class FlowingText
+/// <param name="write">Where the text goes, such as the host's Write.</param>
+/// <param name="width">The window's width; 0 or less for no wrapping.</param>
+/// <param name="column">The column the cursor is in when the reply starts.</param>
+internal sealed class FlowingText(Action<string> write, int width, int column = 0)
 {
-    private readonly Action<string> _write;
-    private readonly int _width;
+    private readonly Action<string> _write = write;
+    private readonly int _width = width;
     private readonly StringBuilder _word = new();
-    private int _column;
+    private int _column = column;
 
     // Spaces after the last word written: they go out before the next word, or vanish if it starts a new line.
     private int _spaces;
-
-    /// <param name="write">Where the text goes, such as the host's Write.</param>
-    /// <param name="width">The window's width; 0 or less for no wrapping.</param>
-    /// <param name="column">The column the cursor is in when the reply starts.</param>
-    public FlowingText(Action<string> write, int width, int column = 0)
-    {
-        _write = write;
-        _width = width;
-        _column = column;
-    }
 
     public void Write(string piece)
     {

@@ -14,7 +14,7 @@ public abstract class FixedValuesCompleter : IArgumentCompleter
 
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        string typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
+        string typed = ServiceListCompleter.Typed(wordToComplete);
         return _values
             .Where(v => v.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
             .Select(v => new CompletionResult(NameCompleter.Quoted(v), v, CompletionResultType.ParameterValue, v));

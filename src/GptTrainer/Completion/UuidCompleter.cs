@@ -1,33 +1,18 @@
-using System.Management.Automation.Language;
-
 namespace GptTrainer.Completion;
 
 /// <summary>Completes a uuid parameter from a list the service returns, matching typed text against uuid or name.</summary>
-public abstract class UuidCompleter : IArgumentCompleter
+public abstract class UuidCompleter : ServiceListCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-    {
-        string typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
-        IReadOnlyList<CompletionCandidate> candidates;
-        try
-        {
-            candidates = Candidates(fakeBoundParameters);
-        }
-        catch (Exception)
-        {
-            yield break;
-        }
-
-        foreach (CompletionCandidate candidate in candidates
+    private protected sealed override IEnumerable<CompletionResult> Complete(string typed, IReadOnlyList<CompletionCandidate> candidates)
+        => candidates
             .Where(c => c.Value.StartsWith(typed, StringComparison.OrdinalIgnoreCase) || c.Label.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0)
-            .OrderBy(c => c.Label, StringComparer.OrdinalIgnoreCase))
-        {
-            string label = DisplayText.Safe(candidate.Label);
-            yield return new CompletionResult(candidate.Value, label, CompletionResultType.ParameterValue, $"{label} ({candidate.Value})");
-        }
-    }
-
-    private protected abstract IReadOnlyList<CompletionCandidate> Candidates(IDictionary fakeBoundParameters);
+            .OrderBy(c => c.Label, StringComparer.OrdinalIgnoreCase)
+            .Select(c =>
+            {
+                string label = DisplayText.Safe(c.Label);
+                return new CompletionResult(c.Value, label, CompletionResultType.ParameterValue, $"{label} ({c.Value})");
+            })
+            .ToList();
 
     /// <summary>The chatbot the command line names, else the current one; null when there is none.</summary>
     internal static string? ChatbotOf(IDictionary fakeBoundParameters)

@@ -4,29 +4,21 @@ namespace GptTrainer.Http;
 /// A whole answer, read within its attempt. Reading it as the shape an endpoint promises either gives that
 /// shape or fails with <see cref="GptTrainerUnexpectedAnswerException"/>, never with a bare FormatException.
 /// </summary>
-internal sealed class ApiAnswer
+internal sealed class ApiAnswer(int statusCode, string text, string? mediaType, string request)
 {
     private bool _parsed;
     private object? _json;
 
-    public ApiAnswer(int statusCode, string text, string? mediaType, string request)
-    {
-        StatusCode = statusCode;
-        Text = text;
-        MediaType = mediaType;
-        Request = request;
-    }
-
-    public int StatusCode { get; }
+    public int StatusCode { get; } = statusCode;
 
     /// <summary>The body as text.</summary>
-    public string Text { get; }
+    public string Text { get; } = text;
 
     /// <summary>The Content-Type's media type, such as application/json; null when the server sent none.</summary>
-    public string? MediaType { get; }
+    public string? MediaType { get; } = mediaType;
 
     /// <summary>Method and path of the request that got this answer.</summary>
-    public string Request { get; }
+    public string Request { get; } = request;
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
 

@@ -4,20 +4,13 @@ namespace GptTrainer.Http;
 /// How the API layer talks to the service: one call whose answer is read whole, and one whose answer is
 /// streamed piece by piece. It knows no endpoint; <see cref="Api.GptTrainerApi"/> does.
 /// </summary>
-internal sealed class ApiClient
+internal sealed class ApiClient(ConnectionSettings connection, RequestPolicy policy, IApiLog log)
 {
-    public ApiClient(ConnectionSettings connection, RequestPolicy policy, IApiLog log)
-    {
-        Connection = connection;
-        Policy = policy;
-        Log = log;
-    }
+    public ConnectionSettings Connection { get; } = connection;
 
-    public ConnectionSettings Connection { get; }
+    public RequestPolicy Policy { get; } = policy;
 
-    public RequestPolicy Policy { get; }
-
-    public IApiLog Log { get; }
+    public IApiLog Log { get; } = log;
 
     /// <summary>A path relative to the API root (/api/v1/), with each value escaped into its segment.</summary>
     public Uri Endpoint(string pathFormat, params string[] values)

@@ -4,20 +4,13 @@ namespace GptTrainer.Http;
 /// What to send, kept as a recipe rather than an HttpRequestMessage because a retry or a redirect needs a
 /// fresh message (and fresh content) each time.
 /// </summary>
-internal sealed class ApiRequest
+internal sealed class ApiRequest(HttpMethod method, Uri uri, Func<HttpContent>? contentFactory = null)
 {
-    public ApiRequest(HttpMethod method, Uri uri, Func<HttpContent>? contentFactory = null)
-    {
-        Method = method;
-        Uri = uri;
-        ContentFactory = contentFactory;
-    }
+    public HttpMethod Method { get; } = method;
 
-    public HttpMethod Method { get; }
+    public Uri Uri { get; } = uri;
 
-    public Uri Uri { get; }
-
-    public Func<HttpContent>? ContentFactory { get; }
+    public Func<HttpContent>? ContentFactory { get; } = contentFactory;
 
     public string Accept { get; init; } = "application/json";
 

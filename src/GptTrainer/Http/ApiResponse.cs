@@ -1,27 +1,19 @@
 namespace GptTrainer.Http;
 
 /// <summary>A response whose headers have arrived; its idle timer keeps running while the body is read.</summary>
-internal sealed class ApiResponse : IDisposable
+internal sealed class ApiResponse(HttpResponseMessage message, IdleTimer idle, ApiRequest request, RequestPolicy policy, SecretRedactor redactor)
+    : IDisposable
 {
-    public ApiResponse(HttpResponseMessage message, IdleTimer idle, ApiRequest request, RequestPolicy policy, SecretRedactor redactor)
-    {
-        Message = message;
-        Idle = idle;
-        Request = request;
-        Policy = policy;
-        Redactor = redactor;
-    }
+    public HttpResponseMessage Message { get; } = message;
 
-    public HttpResponseMessage Message { get; }
+    public IdleTimer Idle { get; } = idle;
 
-    public IdleTimer Idle { get; }
+    public ApiRequest Request { get; } = request;
 
-    public ApiRequest Request { get; }
-
-    public RequestPolicy Policy { get; }
+    public RequestPolicy Policy { get; } = policy;
 
     /// <summary>Removes the API key from anything this response's server supplied.</summary>
-    public SecretRedactor Redactor { get; }
+    public SecretRedactor Redactor { get; } = redactor;
 
     public int StatusCode => (int)Message.StatusCode;
 

@@ -1,38 +1,24 @@
 namespace GptTrainer.Http;
 
 /// <summary>The service answered with a status other than success.</summary>
-public sealed class GptTrainerApiException : GptTrainerException
+public sealed class GptTrainerApiException(int statusCode, string reasonPhrase, string method, string path, string serverMessage, TimeSpan? retryAfter = null, string? note = null)
+    : GptTrainerException("Http" + statusCode, CategoryFor(statusCode), Describe(statusCode, reasonPhrase, method, path, serverMessage, note))
 {
-    public GptTrainerApiException(int statusCode, string reasonPhrase, string method, string path, string serverMessage, TimeSpan? retryAfter = null, string? note = null)
-        : base(Describe(statusCode, reasonPhrase, method, path, serverMessage, note))
-    {
-        StatusCode = statusCode;
-        ReasonPhrase = reasonPhrase;
-        Method = method;
-        Path = path;
-        ServerMessage = serverMessage;
-        RetryAfter = retryAfter;
-    }
+    public int StatusCode { get; } = statusCode;
 
-    public int StatusCode { get; }
+    public string ReasonPhrase { get; } = reasonPhrase;
 
-    public string ReasonPhrase { get; }
+    public string Method { get; } = method;
 
-    public string Method { get; }
-
-    public string Path { get; }
+    public string Path { get; } = path;
 
     /// <summary>What the server said, taken from its JSON error fields or its raw body.</summary>
-    public string ServerMessage { get; }
+    public string ServerMessage { get; } = serverMessage;
 
-    public TimeSpan? RetryAfter { get; }
+    public TimeSpan? RetryAfter { get; } = retryAfter;
 
     /// <summary>The body as received (at most 64 KiB), for callers that read meaning into a refusal.</summary>
     public string ResponseBody { get; init; } = string.Empty;
-
-    public override string ErrorId => "Http" + StatusCode;
-
-    public override ErrorCategory Category => CategoryFor(StatusCode);
 
     internal static ErrorCategory CategoryFor(int statusCode) => statusCode switch
     {

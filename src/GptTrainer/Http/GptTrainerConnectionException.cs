@@ -3,9 +3,5 @@ namespace GptTrainer.Http;
 /// <summary>No usable HTTP exchange happened: DNS, refused or reset connection, TLS failure.</summary>
 public sealed class GptTrainerConnectionException : GptTrainerException
 {
-    public GptTrainerConnectionException(string message, Exception? inner) : base(message, inner) { }
-
-    public override string ErrorId => "ConnectionFailed";
-
-    public override ErrorCategory Category => ErrorCategory.ConnectionError;
+    public GptTrainerConnectionException(string message, Exception? inner) : base("ConnectionFailed", ErrorCategory.ConnectionError, message, inner) { }
 }

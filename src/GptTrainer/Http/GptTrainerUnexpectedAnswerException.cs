@@ -5,31 +5,19 @@ namespace GptTrainer.Http;
 /// a list where an object belongs, <c>success: false</c>, text that is not JSON. One error id for all of
 /// them, so scripts can tell "the service misbehaved" from "the service refused".
 /// </summary>
-public sealed class GptTrainerUnexpectedAnswerException : GptTrainerException
+public sealed class GptTrainerUnexpectedAnswerException(int statusCode, string request, string problem, string responseBody, Exception? inner = null)
+    : GptTrainerException("UnexpectedAnswer", ErrorCategory.InvalidResult, Describe(statusCode, request, problem, responseBody), inner)
 {
-    public GptTrainerUnexpectedAnswerException(int statusCode, string request, string problem, string responseBody, Exception? inner = null)
-        : base(Describe(statusCode, request, problem, responseBody), inner)
-    {
-        StatusCode = statusCode;
-        Request = request;
-        Problem = problem;
-        ResponseBody = responseBody;
-    }
-
-    public int StatusCode { get; }
+    public int StatusCode { get; } = statusCode;
 
     /// <summary>Method and path of the request, never headers.</summary>
-    public string Request { get; }
+    public string Request { get; } = request;
 
     /// <summary>What was wrong with the answer.</summary>
-    public string Problem { get; }
+    public string Problem { get; } = problem;
 
     /// <summary>The body as received (bounded by the transport).</summary>
-    public string ResponseBody { get; }
-
-    public override string ErrorId => "UnexpectedAnswer";
-
-    public override ErrorCategory Category => ErrorCategory.InvalidResult;
+    public string ResponseBody { get; } = responseBody;
 
     private static string Describe(int statusCode, string request, string problem, string body)
     {

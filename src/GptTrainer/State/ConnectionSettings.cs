@@ -4,30 +4,21 @@ using System.Security;
 namespace GptTrainer.State;
 
 /// <summary>Where to send requests and with which key. The key never leaves its SecureString except into the Authorization header.</summary>
-internal sealed class ConnectionSettings
+internal sealed class ConnectionSettings(Uri baseUri, SecureString apiKey, string keySource, RequestPolicy policy)
 {
     public const string DefaultBaseUri = "https://app.gpt-trainer.com";
 
-    public ConnectionSettings(Uri baseUri, SecureString apiKey, string keySource, RequestPolicy policy)
-    {
-        BaseUri = baseUri;
-        ApiRoot = ApiRootFor(baseUri);
-        ApiKey = apiKey;
-        KeySource = keySource;
-        Policy = policy;
-    }
-
-    public Uri BaseUri { get; }
+    public Uri BaseUri { get; } = baseUri;
 
     /// <summary>The base URI with /api/v1/ appended once, whether or not the caller already wrote it.</summary>
-    public Uri ApiRoot { get; }
+    public Uri ApiRoot { get; } = ApiRootFor(baseUri);
 
-    public SecureString ApiKey { get; }
+    public SecureString ApiKey { get; } = apiKey;
 
     /// <summary>Where the key came from, for Get-GptTrainerContext: a parameter or an environment variable.</summary>
-    public string KeySource { get; }
+    public string KeySource { get; } = keySource;
 
-    public RequestPolicy Policy { get; }
+    public RequestPolicy Policy { get; } = policy;
 
     public static Uri ApiRootFor(Uri baseUri)
     {

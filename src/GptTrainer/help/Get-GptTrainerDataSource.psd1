@@ -8,7 +8,7 @@ Get-GptTrainerDataSource lists a chatbot's data sources (GET /api/v1/chatbot/{uu
         Title          = 'Only sources whose title matches one of these patterns (wildcards allowed, case ignored).'
         Type           = 'Only sources of these types, such as upload, link or qa.'
         Status         = 'Only sources with these statuses, such as error or success.'
-        DataSourceUuid = 'Only these sources.'
+        DataSourceUuid = 'Only these sources. A uuid the chatbot has no source for is an ObjectNotFound error (DataSourceNotFound).'
     }
     Inputs      = @{ 'System.String' = 'A chatbot uuid, by the property name ChatbotUuid.' }
     Outputs     = @{ 'GptTrainer.Models.DataSource' = 'One object per data source.' }

@@ -16,28 +16,5 @@ public sealed class GetGptTrainerAgentCommand : ChatbotScopedCmdlet
     public string[]? AgentUuid { get; set; }
 
     protected override void ProcessApiRecord()
-    {
-        ErrorTarget = ChatbotUuid ?? (object?)Name;
-        (List<string> chatbots, string[]? names) = ChatbotsAndNames(Name);
-        string[]? wanted = AgentUuid is null ? null : UuidList(AgentUuid, nameof(AgentUuid));
-        foreach (string chatbot in chatbots)
-        {
-            ErrorTarget = chatbot;
-            ReportingErrors(() =>
-            {
-                var agents = Call((api, token) => api.Agents.ListAsync(chatbot, token));
-                if (wanted is not null)
-                {
-                    foreach (string missing in wanted.Where(w => agents.All(a => a.AgentUuid != w)))
-                    {
-                        WriteError(new ErrorRecord(new ItemNotFoundException($"Chatbot {chatbot} has no agent {missing}."), "AgentNotFound", ErrorCategory.ObjectNotFound, missing));
-                    }
-
-                    agents = agents.Where(a => wanted.Contains(a.AgentUuid)).ToList();
-                }
-
-                WriteObject(NameFilter.Apply(this, agents, names, a => a.Name, "agent"), enumerateCollection: true);
-            });
-        }
-    }
+        => WriteListed(Name, AgentUuid, nameof(AgentUuid), "agent", (api, chatbot, token) => api.Agents.ListAsync(chatbot, token), a => a.Name, a => a.AgentUuid);
 }

@@ -25,22 +25,13 @@ public sealed class GetGptTrainerDataSourceCommand : ChatbotScopedCmdlet
     public string[]? DataSourceUuid { get; set; }
 
     protected override void ProcessApiRecord()
-    {
-        ErrorTarget = ChatbotUuid ?? (object?)Title;
-        (List<string> chatbots, string[]? titles) = ChatbotsAndNames(Title);
-        string[]? wanted = DataSourceUuid is null ? null : UuidList(DataSourceUuid, nameof(DataSourceUuid));
-        foreach (string chatbot in chatbots)
-        {
-            ErrorTarget = chatbot;
-            ReportingErrors(() =>
-            {
-                var sources = Call((api, token) => api.DataSources.ListAsync(chatbot, token))
-                    .Where(s => wanted is null || wanted.Contains(s.DataSourceUuid))
-                    .Where(s => Type is null || Type.Contains(s.Type, StringComparer.OrdinalIgnoreCase))
-                    .Where(s => Status is null || Status.Contains(s.Status, StringComparer.OrdinalIgnoreCase))
-                    .ToList();
-                WriteObject(NameFilter.Apply(this, sources, titles, s => s.Title, "data source"), enumerateCollection: true);
-            });
-        }
-    }
+        => WriteListed(
+            Title,
+            DataSourceUuid,
+            nameof(DataSourceUuid),
+            "data source",
+            (api, chatbot, token) => api.DataSources.ListAsync(chatbot, token),
+            s => s.Title,
+            s => s.DataSourceUuid,
+            s => (Type is null || Type.Contains(s.Type, StringComparer.OrdinalIgnoreCase)) && (Status is null || Status.Contains(s.Status, StringComparer.OrdinalIgnoreCase)));
 }

@@ -1,6 +1,6 @@
 namespace GptTrainer.Commands;
 
-/// <summary>Lists a chatbot's source tags, optionally filtered by name.</summary>
+/// <summary>Lists a chatbot's source tags, optionally filtered by name or uuid.</summary>
 [Cmdlet(VerbsCommon.Get, "GptTrainerSourceTag")]
 [OutputType(typeof(SourceTag))]
 public sealed class GetGptTrainerSourceTagCommand : ChatbotScopedCmdlet
@@ -10,18 +10,10 @@ public sealed class GetGptTrainerSourceTagCommand : ChatbotScopedCmdlet
     [ArgumentCompleter(typeof(SourceTagNameCompleter))]
     public string[]? Name { get; set; }
 
+    [Parameter]
+    [ArgumentCompleter(typeof(SourceTagUuidCompleter))]
+    public string[]? SourceTagUuid { get; set; }
+
     protected override void ProcessApiRecord()
-    {
-        ErrorTarget = ChatbotUuid ?? (object?)Name;
-        (List<string> chatbots, string[]? names) = ChatbotsAndNames(Name);
-        foreach (string chatbot in chatbots)
-        {
-            ErrorTarget = chatbot;
-            ReportingErrors(() =>
-            {
-                var tags = Call((api, token) => api.SourceTags.ListAsync(chatbot, token));
-                WriteObject(NameFilter.Apply(this, tags, names, t => t.Name, "source tag"), enumerateCollection: true);
-            });
-        }
-    }
+        => WriteListed(Name, SourceTagUuid, nameof(SourceTagUuid), "source tag", (api, chatbot, token) => api.SourceTags.ListAsync(chatbot, token), t => t.Name, t => t.SourceTagUuid);
 }
