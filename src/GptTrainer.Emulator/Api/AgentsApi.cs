@@ -71,7 +71,7 @@ public static class AgentsApi
         if (fields.ContainsKey("prompt")) agent.Prompt = Str(fields, "prompt") ?? "";
         if (fields.ContainsKey("model"))
         {
-            if (Str(fields, "model") is not string model || !Store.Models.Contains(model)) return Bad($"model must be one of {string.Join(", ", Store.Models)}");
+            if (Str(fields, "model") is not string model || !ModelCatalogue.Contains(model)) return Bad($"model must be one of {string.Join(", ", ModelCatalogue.Names)}");
             agent.Meta["model"] = model;
         }
 

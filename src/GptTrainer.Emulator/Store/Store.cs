@@ -20,14 +20,6 @@ public sealed class Store
     /// <summary>Page text for URL sources, registered by tests: the emulator never fetches from the network.</summary>
     public readonly Dictionary<string, string> WebPages = new(StringComparer.OrdinalIgnoreCase);
 
-    public static readonly string[] Models = { "gpt-4o-mini-4k", "gpt-4o-mini-16k", "gpt-4o-8k", "gpt-4o-16k", "gpt-3.5-turbo", "claude-3.5-sonnet-32k", "gemini-1.5-pro-64k" };
-
-    public static readonly Dictionary<string, int> ModelCosts = new()
-    {
-        ["gpt-4o-mini-4k"] = 1, ["gpt-4o-mini-16k"] = 2, ["gpt-4o-8k"] = 20, ["gpt-4o-16k"] = 40,
-        ["gpt-3.5-turbo"] = 1, ["claude-3.5-sonnet-32k"] = 66, ["gemini-1.5-pro-64k"] = 50,
-    };
-
     public static string NewUuid() => Guid.NewGuid().ToString("N");
 
     public static string Now() => Stamp(DateTime.UtcNow);
