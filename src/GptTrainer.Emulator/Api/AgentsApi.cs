@@ -26,6 +26,11 @@ public static class AgentsApi
 
                 // New agents start disabled, as the service creates them.
                 var agent = new AgentRecord { ChatbotUuid = uuid, Name = name, Type = type, Enabled = false };
+                if (type == "human-escalation")
+                {
+                    agent.HumanEscalationSettings = NewEscalationSettings();
+                }
+
                 if (ApplyAgentFields(store, agent, body, creating: true) is IResult invalid) return invalid;
                 store.Agents[agent.Uuid] = agent;
                 return Json(agent.ToJson());
@@ -53,6 +58,17 @@ public static class AgentsApi
             JsonList(store.Agents.Values.Where(a => a.ChatbotUuid == uuid).Select(a => a.ToJson()))));
         v1.MapDelete("/agent/{uuid}/delete", (string uuid) => Removed(store, store.Agents, uuid));
     }
+
+    /// <summary>Every field the reference lists, so that clients find them all from the start; the values are the emulator's.</summary>
+    private static JsonObject NewEscalationSettings() => new()
+    {
+        ["human_requested_message"] = "",
+        ["live_chat_start_announcement"] = "",
+        ["live_chat_end_announcement"] = "",
+        ["monitored_messages"] = new JsonArray(),
+        ["notifications_enabled"] = 0,
+        ["sound_enabled"] = 0,
+    };
 
     private static IResult? ApplyAgentFields(Store store, AgentRecord agent, JsonObject body, bool creating)
     {
@@ -92,10 +108,11 @@ public static class AgentsApi
         if (fields.ContainsKey("default_message")) agent.Meta["default_message"] = Str(fields, "default_message") ?? "";
         if (fields.ContainsKey("tags"))
         {
+            if (agent.Type != "background") return Bad("tags apply only to background agents");
             if (fields["tags"] is not JsonArray tags) return Bad("tags must be an array of {name, criteria, color}");
             agent.Meta["tags"] = tags.DeepClone();
         }
-        else if (creating)
+        else if (creating && agent.Type == "background")
         {
             agent.Meta["tags"] = new JsonArray();
         }
@@ -119,7 +136,7 @@ public static class AgentsApi
         {
             if (fields["human_escalation_settings"] is not JsonObject settings) return Bad("human_escalation_settings must be an object");
             if (agent.Type != "human-escalation") return Bad("human_escalation_settings apply only to human-escalation agents");
-            agent.HumanEscalationSettings ??= new JsonObject();
+            agent.HumanEscalationSettings ??= NewEscalationSettings();
             foreach (var pair in settings)
             {
                 agent.HumanEscalationSettings[pair.Key] = pair.Key is "notifications_enabled" or "sound_enabled" && Bool(pair.Value) is bool flag

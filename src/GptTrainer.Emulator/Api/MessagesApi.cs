@@ -13,8 +13,13 @@ public static class MessagesApi
 {
     public static void Map(RouteGroupBuilder v1, Store store, Control control)
     {
-        // Clients that guess the obvious path get what the live service was seen to answer.
-        v1.MapPost("/session/{uuid}/message", () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed));
+        // Clients that guess the obvious path get what the live service was seen to answer. Which methods
+        // the path does take is unknown, so Allow lists none, as HTTP permits for a 405.
+        v1.MapPost("/session/{uuid}/message", (HttpContext ctx) =>
+        {
+            ctx.Response.Headers.Allow = "";
+            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+        });
         v1.MapPost("/session/{uuid}/message/stream", async (HttpContext ctx, string uuid) =>
         {
             if (await ReadBody(ctx) is not JsonObject body) return BadJson();

@@ -61,6 +61,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             RequestRecording.Use(api, control, authentication);
             FaultInjection.Use(api, control);
             authentication.Use(api);
+            UnmatchedRequests.Use(api);
         });
         GptTrainerApi.Map(app, store, control);
         ControlEndpoints.Map(app, store, control, options);

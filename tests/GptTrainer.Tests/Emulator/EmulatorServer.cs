@@ -75,13 +75,16 @@ public class EmulatorServer : IAsyncLifetime
         using (request)
         using (HttpResponseMessage response = await Http.SendAsync(request))
         {
-            return new Answer(response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType, response.Content.Headers.Allow.ToList());
+            List<string>? allow = response.Content.Headers.TryGetValues("Allow", out IEnumerable<string>? values)
+                ? values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
+                : null;
+            return new Answer(response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType, allow);
         }
     }
 }
 
-/// <summary>A response read whole: its status, text, and the text as JSON when it is JSON.</summary>
-public sealed record Answer(HttpStatusCode Status, string Text, string? MediaType, List<string> Allow)
+/// <summary>A response read whole: its status, text, and the text as JSON when it is JSON; Allow is null when the header is absent.</summary>
+public sealed record Answer(HttpStatusCode Status, string Text, string? MediaType, List<string>? Allow)
 {
     public JsonNode Json => JsonNode.Parse(Text) ?? throw new InvalidOperationException("the answer is JSON null");
 
