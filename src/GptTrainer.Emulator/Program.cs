@@ -7,18 +7,29 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (EmulatorOptions.WantsHelp(args))
+        {
+            Console.Out.Write(EmulatorOptions.Help());
+            return 0;
+        }
+
         EmulatorOptions options;
         try
         {
-            options = EmulatorOptions.Parse(args);
+            options = EmulatorOptions.Parse(args, Environment.GetEnvironmentVariable);
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        catch (ArgumentException ex)
         {
             Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine("See --help for the options.");
             return 2;
         }
 
-        await using EmulatorHost host = await EmulatorHost.StartAsync(options);
+        await using EmulatorHost? host = await StartAsync(options);
+        if (host is null)
+        {
+            return 1;
+        }
 
         // Machine-readable lines first: the test helpers and build.ps1 read them.
         Console.WriteLine($"GPTTRAINER_EMULATOR_URL={host.BaseUri.ToString().TrimEnd('/')}");
@@ -38,6 +49,20 @@ public static class Program
         }
 
         return 0;
+    }
+
+    /// <summary>A port already taken is the user's to fix, so it gets a sentence rather than a stack trace.</summary>
+    private static async Task<EmulatorHost?> StartAsync(EmulatorOptions options)
+    {
+        try
+        {
+            return await EmulatorHost.StartAsync(options);
+        }
+        catch (IOException ex)
+        {
+            Console.Error.WriteLine($"Cannot listen on 127.0.0.1:{options.Port}: {ex.Message}");
+            return null;
+        }
     }
 
     private static async Task WaitForExitAsync(int pid)

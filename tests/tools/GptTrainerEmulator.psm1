@@ -24,6 +24,9 @@ function Start-GptTrainerEmulator {
 
     $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($a in $arguments) { $info.ArgumentList.Add([string]$a) }
+    # The emulator reads its settings from GPTTRAINER_EMULATOR_* variables too; the caller's own must not
+    # leak into an emulator that is meant to start exactly as these parameters say.
+    foreach ($name in @($info.Environment.Keys | Where-Object { $_ -like 'GPTTRAINER_EMULATOR_*' })) { $null = $info.Environment.Remove($name) }
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardError = $true
     $info.UseShellExecute = $false
