@@ -68,6 +68,7 @@ Describe 'Send-GptTrainerMessage streaming' {
     It 'writes the stored message with its uuid, finish reason and citations after the reply with -PassThru' {
         $cited = New-TestChatbot $emulator -Citations
         $null = Invoke-Emulator $emulator "chatbot/$($cited.uuid)/data-source/qa" -Api -Method Post -Body @{ question = 'Do you ship abroad?'; answer = 'We ship abroad to thirty countries.' }
+        Complete-EmulatorProcessing $emulator
         $null = New-GptTrainerSession -ChatbotUuid $cited.uuid
 
         $output = @(Send-GptTrainerMessage -Query 'Do you ship abroad?' -PassThru)

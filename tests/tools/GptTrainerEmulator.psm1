@@ -12,6 +12,10 @@ function Start-GptTrainerEmulator {
     [CmdletBinding()]
     param(
         [int] $PieceDelayMs = 5,
+
+        # Short, so that tests waiting for a source to be processed wait little; they still poll for it.
+        [int] $ProcessingMs = 200,
+
         [string] $ApiKey
     )
 
@@ -19,7 +23,7 @@ function Start-GptTrainerEmulator {
         throw "The emulator is not built ($script:EmulatorDll); run ./build.ps1 first."
     }
 
-    $arguments = @($script:EmulatorDll, '--port', '0', '--piece-delay-ms', $PieceDelayMs, '--parent-pid', $PID)
+    $arguments = @($script:EmulatorDll, '--port', '0', '--piece-delay-ms', $PieceDelayMs, '--processing-ms', $ProcessingMs, '--parent-pid', $PID)
     if ($ApiKey) { $arguments += @('--api-key', $ApiKey) }
 
     $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
@@ -100,10 +104,16 @@ function Invoke-Emulator {
     $result
 }
 
+function Complete-EmulatorProcessing {
+    <# Ends the processing of every data source now, for tests about answers rather than about processing. #>
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-Emulator $Emulator 'sources/finish' -Method Post
+}
+
 function Get-EmulatorRequest {
     <# The requests the emulator received under /api, oldest first, optionally only those whose path matches. #>
     param([Parameter(Mandatory)] $Emulator, [string] $PathLike = '*', [string] $Method = '*')
     @(Invoke-Emulator $Emulator 'requests') | Where-Object { $_.path -like $PathLike -and $_.method -like $Method }
 }
 
-Export-ModuleMember -Function Start-GptTrainerEmulator, Stop-GptTrainerEmulator, Invoke-Emulator, Get-EmulatorRequest
+Export-ModuleMember -Function Start-GptTrainerEmulator, Stop-GptTrainerEmulator, Invoke-Emulator, Complete-EmulatorProcessing, Get-EmulatorRequest

@@ -28,7 +28,7 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions options)
     {
-        var store = new Store();
+        var store = new Store(options.ProcessingMs, options.TokenBudget);
         var control = new Control(options.PieceDelayMs);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();

@@ -17,6 +17,12 @@ public sealed class EmulatorOptions
     /// <summary>Pause between the pieces of a reply: about a model's pace by default, slower in the demo, nil in benchmarks.</summary>
     public int PieceDelayMs { get; set; } = 25;
 
+    /// <summary>How long a new source takes to be processed: a few seconds, as the service takes for a small source.</summary>
+    public int ProcessingMs { get; set; } = 3000;
+
+    /// <summary>Tokens a chatbot's sources may hold together; generous, so that only tests that mean to reach it do.</summary>
+    public long TokenBudget { get; set; } = 10_000_000;
+
     /// <summary>Exit when this process does, so a crashed test run leaves no emulator behind.</summary>
     public int? ParentPid { get; set; }
 
@@ -28,6 +34,10 @@ public sealed class EmulatorOptions
             (o, v) => o.ApiKey = v),
         new("piece-delay-ms", "ms", "25", "The pause between two pieces of a streamed reply.",
             (o, v) => o.PieceDelayMs = Whole(v, 0, 60_000)),
+        new("processing-ms", "ms", "3000", "How long a new or restarted data source takes to go from its first status to 'success'.",
+            (o, v) => o.ProcessingMs = Whole(v, 0, 3_600_000)),
+        new("token-budget", "tokens", "10000000", "The tokens a chatbot's processed sources may hold together; a source beyond it ends in 'error:token'.",
+            (o, v) => o.TokenBudget = Whole(v, 1, int.MaxValue)),
         new("parent-pid", "pid", "none", "Exit when the process with this id exits.",
             (o, v) => o.ParentPid = Whole(v, 1, int.MaxValue)),
     };

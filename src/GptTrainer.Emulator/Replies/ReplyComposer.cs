@@ -22,9 +22,10 @@ public static class ReplyComposer
         bool showCitations;
         lock (store.Gate)
         {
+            store.RefreshSources();
             showCitations = store.Chatbots.TryGetValue(session.ChatbotUuid, out ChatbotRecord? chatbot) && chatbot.ShowCitations;
             // A Q&A source is found by its question and its answer, but it is the answer that gets quoted.
-            var candidates = store.Sources.Values.Where(s => s.ChatbotUuid == session.ChatbotUuid).Select(s => ((object)s, s.Text, s.MatchContext))
+            var candidates = store.Sources.Values.Where(s => s.ChatbotUuid == session.ChatbotUuid && s.Status == SourceProcessing.Done).Select(s => ((object)s, s.Text, s.MatchContext))
                 .Concat(documentUuids.Where(store.Documents.ContainsKey).Select(u => ((object)store.Documents[u], store.Documents[u].Text, "")));
             foreach ((object origin, string text, string context) in candidates)
             {

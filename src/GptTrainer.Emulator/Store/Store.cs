@@ -20,6 +20,10 @@ public sealed class Store
     /// <summary>Page text for URL sources, registered by tests: the emulator never fetches from the network.</summary>
     public readonly Dictionary<string, string> WebPages = new(StringComparer.OrdinalIgnoreCase);
 
+    public Store(int processingMs, long tokenBudget) => Processing = new SourceProcessing(processingMs, tokenBudget);
+
+    public SourceProcessing Processing { get; }
+
     public static string NewUuid() => Guid.NewGuid().ToString("N");
 
     public static string Now() => Stamp(DateTime.UtcNow);
@@ -45,6 +49,43 @@ public sealed class Store
             Tags.Clear();
             Documents.Clear();
             WebPages.Clear();
+            Processing.Reset();
+        }
+    }
+
+    /// <summary>Every new source starts processing in "await", the status a client saw a new source in.</summary>
+    public void AddSource(SourceRecord source)
+    {
+        lock (Gate)
+        {
+            Sources[source.Uuid] = source;
+            Processing.Start(source, "await");
+        }
+    }
+
+    /// <summary>Call before reading statuses: they move with time, not with requests.</summary>
+    public void RefreshSources()
+    {
+        lock (Gate)
+        {
+            Processing.Refresh(Sources.Values);
+        }
+    }
+
+    public int FinishProcessing()
+    {
+        lock (Gate)
+        {
+            return Processing.FinishAll(Sources.Values);
+        }
+    }
+
+    /// <summary>What "scraping" a URL finds: the text a test registered for it, or a neutral sentence.</summary>
+    public string PageText(string url)
+    {
+        lock (Gate)
+        {
+            return WebPages.TryGetValue(url, out string? text) ? text : $"The page at {url}.";
         }
     }
 

@@ -14,8 +14,12 @@ public class EmulatorOptionsTests
     public void NamesEveryVariableAfterItsFlag()
     {
         Assert.Equal(
-            new[] { "GPTTRAINER_EMULATOR_PORT", "GPTTRAINER_EMULATOR_API_KEY", "GPTTRAINER_EMULATOR_PIECE_DELAY_MS", "GPTTRAINER_EMULATOR_PARENT_PID" },
-            EmulatorOptions.Known.Take(4).Select(o => o.Variable));
+            new[]
+            {
+                "GPTTRAINER_EMULATOR_PORT", "GPTTRAINER_EMULATOR_API_KEY", "GPTTRAINER_EMULATOR_PIECE_DELAY_MS", "GPTTRAINER_EMULATOR_PROCESSING_MS",
+                "GPTTRAINER_EMULATOR_TOKEN_BUDGET", "GPTTRAINER_EMULATOR_PARENT_PID",
+            },
+            EmulatorOptions.Known.Select(o => o.Variable));
     }
 
     [Fact]

@@ -96,3 +96,17 @@ public sealed record Answer(HttpStatusCode Status, string Text, string? MediaTyp
         return this;
     }
 }
+
+/// <summary>Bodies built with optional fields leave out the ones not given.</summary>
+public static class JsonBodies
+{
+    public static JsonObject RemoveNulls(this JsonObject body)
+    {
+        foreach (string key in body.Where(p => p.Value is null).Select(p => p.Key).ToList())
+        {
+            body.Remove(key);
+        }
+
+        return body;
+    }
+}
