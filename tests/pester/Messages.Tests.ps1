@@ -18,14 +18,16 @@ Describe 'Messages beyond streaming' {
     }
 
     It 'sends without streaming through the non-stream endpoint' {
-        $reply = @(Send-GptTrainerMessage -Query 'One piece please' -NoStream -PassThru)
+        $null = New-GptTrainerDataSource -Question 'Is the reply in one piece or several?' -Answer 'Without streaming the reply comes in one piece.'
+        Complete-EmulatorProcessing $emulator
+        $reply = @(Send-GptTrainerMessage -Query 'Does the reply come in one piece?' -NoStream -PassThru)
         $sent = Get-SentRequest $emulator "/api/v1/session/$($session.SessionUuid)/message/non-stream" POST
-        $sent.Json.query | Should -Be 'One piece please'
+        $sent.Json.query | Should -Be 'Does the reply come in one piece?'
         @(Get-EmulatorRequest $emulator -PathLike '*/message/stream').Count | Should -Be 0
 
         $reply.Count | Should -Be 2
         $reply[0] | Should -BeOfType ([string])
-        $reply[0] | Should -Match 'One piece please'
+        $reply[0] | Should -BeExactly 'Without streaming the reply comes in one piece.'
         $reply[1].Response | Should -BeExactly $reply[0]
     }
 

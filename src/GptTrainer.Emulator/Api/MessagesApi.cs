@@ -48,7 +48,13 @@ public static class MessagesApi
             }
 
             if (session is null) return NotFound();
-            ComposedReply reply = ReplyComposer.Compose(store, session, query, documents);
+            List<DocumentRecord> named;
+            lock (store.Gate)
+            {
+                named = documents.Select(d => store.Documents[d]).ToList();
+            }
+
+            ComposedReply reply = ReplyComposer.Compose(Knowledge.Of(store, session, named), query);
             store.AddMessage(session, query, reply.Text, reply.CiteDataJson, documents);
             return Json(new JsonObject { ["response"] = reply.Text });
         }));
