@@ -60,41 +60,4 @@ public class EmulatorOptionsTests
             Assert.Contains($"Variable: {option.Variable}. Default: {option.DefaultText}.", help);
         }
     }
-
-    [Fact]
-    public async Task PrintsHelpAndExitsZero()
-    {
-        using var run = EmulatorProcess.Start(new[] { "--help" });
-
-        (int exitCode, string output, _) = await run.WaitForExitAsync();
-
-        Assert.Equal(0, exitCode);
-        Assert.Equal(EmulatorOptions.Help(), output);
-    }
-
-    [Fact]
-    public async Task ExitsWithTwoAndTheReasonForABadVariable()
-    {
-        using var run = EmulatorProcess.Start(Array.Empty<string>(), new Dictionary<string, string> { ["GPTTRAINER_EMULATOR_PIECE_DELAY_MS"] = "fast" });
-
-        (int exitCode, string output, string error) = await run.WaitForExitAsync();
-
-        Assert.Equal(2, exitCode);
-        Assert.Equal("", output);
-        Assert.StartsWith("GPTTRAINER_EMULATOR_PIECE_DELAY_MS: 'fast' is not a whole number", error);
-    }
-
-    [Fact]
-    public async Task ServesWithTheKeyItsVariableGives()
-    {
-        using var run = EmulatorProcess.Start(Array.Empty<string>(), new Dictionary<string, string> { ["GPTTRAINER_EMULATOR_API_KEY"] = "from-the-environment" });
-
-        Dictionary<string, string> ready = await run.ReadReadyLinesAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(ready["GPTTRAINER_EMULATOR_URL"]) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "from-the-environment");
-        using HttpResponseMessage chatbots = await http.GetAsync("api/v1/chatbots");
-
-        Assert.Equal("from-the-environment", ready["GPTTRAINER_EMULATOR_KEY"]);
-        Assert.Equal(System.Net.HttpStatusCode.OK, chatbots.StatusCode);
-    }
 }
