@@ -4,14 +4,14 @@ namespace GptTrainer.Emulator;
 
 /// <summary>
 /// What a chatbot can draw on to answer in a session: the sources its answering agent may use, once
-/// processed, and the session's documents. The emulator has no supervisor to choose between user-facing
-/// agents, so the first enabled one (normally "General Q&amp;A") answers.
+/// processed, and the session's documents when the agent's model takes them. The emulator has no
+/// supervisor to choose between user-facing agents, so the first enabled one (normally "General Q&amp;A") answers.
 /// </summary>
 /// <param name="Model">The answering agent's model, or the default one when no user-facing agent is enabled.</param>
 public sealed record Knowledge(bool ShowCitations, string Model, IReadOnlyList<SourceRecord> Sources, IReadOnlyList<DocumentRecord> Documents)
 {
     /// <summary>Takes the store's lock, so that statuses, agents and sources are read as of one moment.</summary>
-    public static Knowledge Of(Store store, SessionRecord session, IReadOnlyList<DocumentRecord> documents)
+    public static Knowledge Of(Store store, SessionRecord session)
     {
         lock (store.Gate)
         {
@@ -26,12 +26,18 @@ public sealed record Knowledge(bool ShowCitations, string Model, IReadOnlyList<S
                 .OrderBy(s => s.Sequence)
                 .ToList();
             bool citations = store.Chatbots.TryGetValue(session.ChatbotUuid, out ChatbotRecord? chatbot) && chatbot.ShowCitations;
-            string model = agent?.Meta["model"] is JsonValue value && value.TryGetValue(out string? name) ? name : ModelCatalogue.DefaultModel;
-            return new Knowledge(citations, model, sources, documents);
+            string model = ModelOf(agent);
+            return new Knowledge(citations, model, sources, SessionDocuments.InUse(session, model));
         }
     }
 
-    public static AgentRecord? AnsweringAgent(Store store, string chatbotUuid)
+    /// <summary>The model the chatbot answers with; call under the store's lock.</summary>
+    public static string AnsweringModel(Store store, string chatbotUuid) => ModelOf(AnsweringAgent(store, chatbotUuid));
+
+    private static string ModelOf(AgentRecord? agent)
+        => agent?.Meta["model"] is JsonValue value && value.TryGetValue(out string? name) ? name : ModelCatalogue.DefaultModel;
+
+    private static AgentRecord? AnsweringAgent(Store store, string chatbotUuid)
         => store.Agents.Values
             .Where(a => a.ChatbotUuid == chatbotUuid && a.Type == "user-facing" && a.Enabled)
             .OrderBy(a => a.Sequence)

@@ -52,7 +52,7 @@ public static class Streaming
                 }
                 else
                 {
-                    ComposedReply composed = ReplyComposer.Compose(Knowledge.Of(store, session, Array.Empty<DocumentRecord>()), query);
+                    ComposedReply composed = ReplyComposer.Compose(Knowledge.Of(store, session), query);
                     (text, cite) = (composed.Text, composed.CiteDataJson);
                     pieces = ReplyComposer.PiecesOf(text, plan.SplitUtf8, wordsPerPiece: 1);
                 }
