@@ -25,12 +25,33 @@ public static class Program
             return 2;
         }
 
-        await using EmulatorHost? host = await StartAsync(options);
-        if (host is null)
+        // A bad seed file is a bad option, and a taken port the user's to free: both get a sentence, not a stack trace.
+        EmulatorHost host;
+        try
         {
+            host = await EmulatorHost.StartAsync(options);
+        }
+        catch (SeedException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+        catch (IOException ex)
+        {
+            Console.Error.WriteLine($"Cannot listen on 127.0.0.1:{options.Port}: {ex.Message}");
             return 1;
         }
 
+        await using (host)
+        {
+            await ServeAsync(host, options);
+        }
+
+        return 0;
+    }
+
+    private static async Task ServeAsync(EmulatorHost host, EmulatorOptions options)
+    {
         // Machine-readable lines first: the test helpers and build.ps1 read them.
         Console.WriteLine($"GPTTRAINER_EMULATOR_URL={host.BaseUri.ToString().TrimEnd('/')}");
         Console.WriteLine($"GPTTRAINER_EMULATOR_KEY={options.ApiKey}");
@@ -40,28 +61,11 @@ public static class Program
         Task shutdown = host.WaitForShutdownAsync();
         if (options.ParentPid is int parent)
         {
-            Task parentGone = WaitForExitAsync(parent);
-            await Task.WhenAny(shutdown, parentGone);
+            await Task.WhenAny(shutdown, WaitForExitAsync(parent));
         }
         else
         {
             await shutdown;
-        }
-
-        return 0;
-    }
-
-    /// <summary>A port already taken is the user's to fix, so it gets a sentence rather than a stack trace.</summary>
-    private static async Task<EmulatorHost?> StartAsync(EmulatorOptions options)
-    {
-        try
-        {
-            return await EmulatorHost.StartAsync(options);
-        }
-        catch (IOException ex)
-        {
-            Console.Error.WriteLine($"Cannot listen on 127.0.0.1:{options.Port}: {ex.Message}");
-            return null;
         }
     }
 

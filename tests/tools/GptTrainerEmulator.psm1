@@ -16,7 +16,10 @@ function Start-GptTrainerEmulator {
         # Short, so that tests waiting for a source to be processed wait little; they still poll for it.
         [int] $ProcessingMs = 200,
 
-        [string] $ApiKey
+        [string] $ApiKey,
+
+        # A seed file (see src/GptTrainer.Emulator/seed.sample.json) to start from and to return to on reset.
+        [string] $Seed
     )
 
     if (-not (Test-Path $script:EmulatorDll)) {
@@ -25,6 +28,7 @@ function Start-GptTrainerEmulator {
 
     $arguments = @($script:EmulatorDll, '--port', '0', '--piece-delay-ms', $PieceDelayMs, '--processing-ms', $ProcessingMs, '--parent-pid', $PID)
     if ($ApiKey) { $arguments += @('--api-key', $ApiKey) }
+    if ($Seed) { $arguments += @('--seed', (Resolve-Path -LiteralPath $Seed).Path) }
 
     $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($a in $arguments) { $info.ArgumentList.Add([string]$a) }

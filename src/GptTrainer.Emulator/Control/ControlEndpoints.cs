@@ -9,7 +9,7 @@ namespace GptTrainer.Emulator;
 /// </summary>
 public static class ControlEndpoints
 {
-    public static void Map(WebApplication app, Store store, Control control, EmulatorOptions options)
+    public static void Map(WebApplication app, Store store, Control control, EmulatorOptions options, SeedFile? seed)
     {
         RouteGroupBuilder c = app.MapGroup("/_emulator");
         c.MapGet("/stats", () => Json(new JsonObject
@@ -22,10 +22,17 @@ public static class ControlEndpoints
             ["messagesStored"] = store.MessageCount(),
             ["requestsRecorded"] = control.Requests().Count,
         }));
-        c.MapPost("/reset", () =>
+        // Back to how the emulator started: empty, or holding its seed; the seed's own requests are not kept.
+        c.MapPost("/reset", async Task<IResult> (HttpContext ctx) =>
         {
             store.Clear();
             control.Reset(options.PieceDelayMs);
+            if (seed is not null)
+            {
+                await SeedApplier.ApplyAsync(seed, EmulatorHost.ListeningUri(app.Services), options.ApiKey, ctx.RequestAborted);
+                control.Reset(options.PieceDelayMs);
+            }
+
             return Success();
         });
         c.MapPost("/stats/reset", () =>

@@ -23,6 +23,9 @@ public sealed class EmulatorOptions
     /// <summary>Tokens a chatbot's sources may hold together; generous, so that only tests that mean to reach it do.</summary>
     public long TokenBudget { get; set; } = 10_000_000;
 
+    /// <summary>A seed file to start from, and to go back to on reset.</summary>
+    public string? Seed { get; set; }
+
     /// <summary>Exit when this process does, so a crashed test run leaves no emulator behind.</summary>
     public int? ParentPid { get; set; }
 
@@ -38,6 +41,8 @@ public sealed class EmulatorOptions
             (o, v) => o.ProcessingMs = Whole(v, 0, 3_600_000)),
         new("token-budget", "tokens", "10000000", "The tokens a chatbot's processed sources may hold together; a source beyond it ends in 'error:token'.",
             (o, v) => o.TokenBudget = Whole(v, 1, int.MaxValue)),
+        new("seed", "file", "none", "A JSON file of chatbots with their settings, tags, files, web pages, Q&A pairs and agents to start with, and to return to on POST /_emulator/reset (see seed.sample.json).",
+            (o, v) => o.Seed = v),
         new("parent-pid", "pid", "none", "Exit when the process with this id exits.",
             (o, v) => o.ParentPid = Whole(v, 1, int.MaxValue)),
     };

@@ -17,7 +17,7 @@ public class EmulatorOptionsTests
             new[]
             {
                 "GPTTRAINER_EMULATOR_PORT", "GPTTRAINER_EMULATOR_API_KEY", "GPTTRAINER_EMULATOR_PIECE_DELAY_MS", "GPTTRAINER_EMULATOR_PROCESSING_MS",
-                "GPTTRAINER_EMULATOR_TOKEN_BUDGET", "GPTTRAINER_EMULATOR_PARENT_PID",
+                "GPTTRAINER_EMULATOR_TOKEN_BUDGET", "GPTTRAINER_EMULATOR_SEED", "GPTTRAINER_EMULATOR_PARENT_PID",
             },
             EmulatorOptions.Known.Select(o => o.Variable));
     }

@@ -49,4 +49,41 @@ public class EmulatorProcessTests
         Assert.Equal("from-the-environment", ready["GPTTRAINER_EMULATOR_KEY"]);
         Assert.Equal(System.Net.HttpStatusCode.OK, chatbots.StatusCode);
     }
+
+    [Fact]
+    public async Task StartsFromTheSeedItsVariableNames()
+    {
+        using var run = EmulatorProcess.Start(Array.Empty<string>(), new Dictionary<string, string>
+        {
+            ["GPTTRAINER_EMULATOR_SEED"] = SeededEmulatorServer.SamplePath,
+            ["GPTTRAINER_EMULATOR_API_KEY"] = "seeded",
+        });
+
+        Dictionary<string, string> ready = await run.ReadReadyLinesAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(ready["GPTTRAINER_EMULATOR_URL"]) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "seeded");
+
+        Assert.Contains("Internal helpdesk", await http.GetStringAsync("api/v1/chatbots"));
+    }
+
+    [Fact]
+    public async Task ExitsWithTwoAndTheReasonForABadSeed()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"seed-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, "{\"chatbots\": [{\"name\": \"\"}]}");
+        try
+        {
+            using var run = EmulatorProcess.Start(new[] { "--seed", path });
+
+            (int exitCode, string output, string error) = await run.WaitForExitAsync();
+
+            Assert.Equal(2, exitCode);
+            Assert.Equal("", output);
+            Assert.Equal($"seed file {path}: chatbots[0]: 'name' must be a non-empty string", error.Trim());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
