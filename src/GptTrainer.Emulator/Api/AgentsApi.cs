@@ -106,11 +106,12 @@ public static class AgentsApi
         }
 
         if (fields.ContainsKey("default_message")) agent.Meta["default_message"] = Str(fields, "default_message") ?? "";
+        // Only background agents carry tags. The reference's own create example sends "tags" for a
+        // user-facing agent, so the service probably takes them there; the emulator drops them.
         if (fields.ContainsKey("tags"))
         {
-            if (agent.Type != "background") return Bad("tags apply only to background agents");
             if (fields["tags"] is not JsonArray tags) return Bad("tags must be an array of {name, criteria, color}");
-            agent.Meta["tags"] = tags.DeepClone();
+            if (agent.Type == "background") agent.Meta["tags"] = tags.DeepClone();
         }
         else if (creating && agent.Type == "background")
         {
