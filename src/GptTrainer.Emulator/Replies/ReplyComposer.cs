@@ -12,7 +12,8 @@ namespace GptTrainer.Emulator;
 /// <remarks>The rules and why they are so: docs/gpt-trainer-api.md, "Answers in the emulator".</remarks>
 public static class ReplyComposer
 {
-    public const string NothingKnown = "I don't have information about that in my knowledge base. Could you rephrase the question, or ask about something else?";
+    /// <summary>Short, as a bot's refusal is: tests stream it often, a word at a time.</summary>
+    public const string NothingKnown = "I don't have information about that in my knowledge base.";
 
     private const int MaxPassages = 3;
 
