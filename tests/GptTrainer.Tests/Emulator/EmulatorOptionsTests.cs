@@ -1,5 +1,3 @@
-using System.Net.Http;
-using System.Net.Http.Headers;
 using GptTrainer.Emulator;
 using Xunit;
 
