@@ -7,19 +7,51 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (EmulatorOptions.WantsHelp(args))
+        {
+            Console.Out.Write(EmulatorOptions.Help());
+            return 0;
+        }
+
         EmulatorOptions options;
         try
         {
-            options = EmulatorOptions.Parse(args);
+            options = EmulatorOptions.Parse(args, Environment.GetEnvironmentVariable);
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine("See --help for the options.");
+            return 2;
+        }
+
+        // A bad seed file is a bad option, and a taken port the user's to free: both get a sentence, not a stack trace.
+        EmulatorHost host;
+        try
+        {
+            host = await EmulatorHost.StartAsync(options);
+        }
+        catch (SeedException ex)
         {
             Console.Error.WriteLine(ex.Message);
             return 2;
         }
+        catch (IOException ex)
+        {
+            Console.Error.WriteLine($"Cannot listen on 127.0.0.1:{options.Port}: {ex.Message}");
+            return 1;
+        }
 
-        await using EmulatorHost host = await EmulatorHost.StartAsync(options);
+        await using (host)
+        {
+            await ServeAsync(host, options);
+        }
 
+        return 0;
+    }
+
+    private static async Task ServeAsync(EmulatorHost host, EmulatorOptions options)
+    {
         // Machine-readable lines first: the test helpers and build.ps1 read them.
         Console.WriteLine($"GPTTRAINER_EMULATOR_URL={host.BaseUri.ToString().TrimEnd('/')}");
         Console.WriteLine($"GPTTRAINER_EMULATOR_KEY={options.ApiKey}");
@@ -29,15 +61,12 @@ public static class Program
         Task shutdown = host.WaitForShutdownAsync();
         if (options.ParentPid is int parent)
         {
-            Task parentGone = WaitForExitAsync(parent);
-            await Task.WhenAny(shutdown, parentGone);
+            await Task.WhenAny(shutdown, WaitForExitAsync(parent));
         }
         else
         {
             await shutdown;
         }
-
-        return 0;
     }
 
     private static async Task WaitForExitAsync(int pid)

@@ -29,6 +29,7 @@ Describe 'An admin sets up a chatbot, uses it and tears it down' {
         $page = New-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Url 'https://acme.example/shipping'
         $qa = New-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Question 'Do you gift wrap?' -Answer 'Gift wrapping costs two euros.'
         @(Get-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid).Count | Should -Be 3
+        Wait-Until { @(Get-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Status success).Count -eq 3 } -Because 'the chatbot to learn its sources'
 
         # Tag them.
         $tag = New-GptTrainerSourceTag -ChatbotUuid $bot.ChatbotUuid -Name 'Customer service' -Color '#088F8F' -DataSourceUuid $file.DataSourceUuid, $page.DataSourceUuid, $qa.DataSourceUuid

@@ -110,6 +110,12 @@ Describe 'Per-runspace module state' {
     BeforeAll {
         $null = Invoke-Emulator $emulator 'reset' -Method Post
         $bot = New-TestChatbot $emulator
+        # Each runspace asks about a room of its own, so its reply shows whose question was answered.
+        $passwords = 'amber', 'basil', 'cedar', 'dune', 'ember', 'fern'
+        foreach ($n in 1..6) {
+            $null = Invoke-Emulator $emulator "chatbot/$($bot.uuid)/data-source/qa" -Api -Method Post -Body @{ question = "What is the password of room $($n)?"; answer = "Room $n has the password $($passwords[$n - 1])." }
+        }
+        Complete-EmulatorProcessing $emulator
     }
 
     It 'gives every parallel runspace its own current session' {
@@ -120,7 +126,7 @@ Describe 'Per-runspace module state' {
             Import-Module $using:ModuleManifest
             Connect-GptTrainer -ApiKey ($using:emulator).ApiKey -BaseUri ($using:emulator).Uri
             $session = New-GptTrainerSession -ChatbotUuid ($using:bot).uuid
-            $reply = Send-GptTrainerMessage -Query "question number $_" -Raw
+            $reply = Send-GptTrainerMessage -Query "What is the password of room $($_)?" -Raw
             [pscustomobject]@{
                 Number  = $_
                 Created = $session.SessionUuid
@@ -134,8 +140,8 @@ Describe 'Per-runspace module state' {
         @($results.Created | Sort-Object -Unique).Count | Should -Be 6
         foreach ($r in $results) {
             $r.Current | Should -Be $r.Created
-            $r.Reply | Should -Match "question number $($r.Number)"
-            $r.Stored | Should -Contain "question number $($r.Number)"
+            $r.Reply | Should -BeExactly "Room $($r.Number) has the password $($passwords[$r.Number - 1])."
+            $r.Stored | Should -Be @("What is the password of room $($r.Number)?")
         }
 
         (Get-GptTrainerContext).SessionUuid | Should -Be $mine.SessionUuid

@@ -126,7 +126,8 @@ Describe 'Data sources' {
         $null = New-GptTrainerDataSource -Url 'https://example.org/about'
         @(Get-GptTrainerDataSource).Count | Should -Be 2
         @(Get-GptTrainerDataSource -Type qa).DataSourceUuid | Should -Be @($qa.DataSourceUuid)
-        @(Get-GptTrainerDataSource -Status success).Count | Should -Be 2 -Because 'the emulator finishes processing by the next look'
+        # Sources are processed in the emulator's processing time, short in tests.
+        Wait-Until { @(Get-GptTrainerDataSource -Status success).Count -eq 2 } -Because 'both sources to be processed'
 
         $renamed = $qa | Set-GptTrainerDataSource -Title 'Hours' -PassThru
         (Get-SentRequest $emulator "/api/v1/data-source/$($qa.DataSourceUuid)/update" POST).Json.title | Should -Be 'Hours'

@@ -264,13 +264,18 @@ Describe 'Concurrency' {
     It 'streams 32 replies at once, each complete, in order and in its own runspace''s session, over the shared pool' {
         $null = Invoke-Emulator $emulator 'reset' -Method Post
         $bot = New-TestChatbot $emulator
+        # Each runspace asks about a room of its own, so its reply shows whose question was answered.
+        foreach ($n in 1..32) {
+            $null = Invoke-Emulator $emulator "chatbot/$($bot.uuid)/data-source/qa" -Api -Method Post -Body @{ question = "What is the password of room $($n)?"; answer = "Room $n has the password swordfish-$n." }
+        }
+        Complete-EmulatorProcessing $emulator
         # Every reply holds after its first piece until all 32 are open, so they truly overlap.
         $null = Invoke-Emulator $emulator 'reply' -Method Post -Body @{ holdAfterPieces = 1; pieceDelayMs = 2 }
         $job = 1..32 | ForEach-Object -ThrottleLimit 32 -AsJob -Parallel {
             Import-Module $using:ModuleManifest
             Connect-GptTrainer -ApiKey ($using:emulator).ApiKey -BaseUri ($using:emulator).Uri -SkipCheck
             $session = New-GptTrainerSession -ChatbotUuid ($using:bot).uuid
-            $pieces = @(Send-GptTrainerMessage -Query "Question number $_ of the parallel run")
+            $pieces = @(Send-GptTrainerMessage -Query "What is the password of room $($_)?")
             [pscustomobject]@{
                 Number  = $_
                 Session = $session.SessionUuid
@@ -295,7 +300,7 @@ Describe 'Concurrency' {
             $r.Stored.Count | Should -Be 1
             $r.Pieces.Count | Should -BeGreaterThan 1
             (-join $r.Pieces) | Should -BeExactly $r.Stored[0].Response
-            $r.Stored[0].Response | Should -Match "Question number $($r.Number) of the parallel run"
+            $r.Stored[0].Response | Should -BeExactly "Room $($r.Number) has the password swordfish-$($r.Number)."
         }
 
         (Invoke-Emulator $emulator 'stats').messagesStored | Should -Be 32

@@ -33,6 +33,10 @@ Describe 'Send-GptTrainerMessage streaming' {
     }
 
     It 'joins into exactly the stored reply, paragraph breaks included' {
+        # Two sources match, so the reply has two paragraphs.
+        $null = Invoke-Emulator $emulator "chatbot/$($bot.uuid)/data-source/qa" -Api -Method Post -Body @{ question = 'How are paragraphs separated?'; answer = 'Paragraphs are separated by a blank line.' }
+        $null = Invoke-Emulator $emulator "chatbot/$($bot.uuid)/data-source/qa" -Api -Method Post -Body @{ question = 'How long is a paragraph?'; answer = 'A paragraph has a few sentences.' }
+        Complete-EmulatorProcessing $emulator
         $pieces = @(Send-GptTrainerMessage -Query 'Tell me about paragraphs')
         $stored = Get-GptTrainerMessage -SessionUuid $session.SessionUuid | Select-Object -Last 1
 
@@ -68,6 +72,7 @@ Describe 'Send-GptTrainerMessage streaming' {
     It 'writes the stored message with its uuid, finish reason and citations after the reply with -PassThru' {
         $cited = New-TestChatbot $emulator -Citations
         $null = Invoke-Emulator $emulator "chatbot/$($cited.uuid)/data-source/qa" -Api -Method Post -Body @{ question = 'Do you ship abroad?'; answer = 'We ship abroad to thirty countries.' }
+        Complete-EmulatorProcessing $emulator
         $null = New-GptTrainerSession -ChatbotUuid $cited.uuid
 
         $output = @(Send-GptTrainerMessage -Query 'Do you ship abroad?' -PassThru)
@@ -86,13 +91,18 @@ Describe 'Send-GptTrainerMessage streaming' {
     }
 
     It 'sends piped queries in order on the same session' {
-        $replies = 'first question', 'second question', 'third question' | Send-GptTrainerMessage -Raw
+        $facts = @{ 'When does the shop open?' = 'The shop opens at nine.'; 'When does the shop close?' = 'The shop closes at six.'; 'What is the shop address?' = 'The shop address is 4 Mill Street.' }
+        foreach ($question in $facts.Keys) {
+            $null = Invoke-Emulator $emulator "chatbot/$($bot.uuid)/data-source/qa" -Api -Method Post -Body @{ question = $question; answer = $facts[$question] }
+        }
+        Complete-EmulatorProcessing $emulator
+
+        $asked = 'When does the shop open?', 'When does the shop close?', 'What is the shop address?'
+        $replies = $asked | Send-GptTrainerMessage -Raw
         $stored = @(Get-GptTrainerMessage -SessionUuid $session.SessionUuid)
 
-        $stored.Query | Should -Be @('first question', 'second question', 'third question')
-        $replies.Count | Should -Be 3
-        $replies[0] | Should -Match 'first question'
-        $replies[2] | Should -Match 'third question'
+        $stored.Query | Should -Be $asked
+        $replies | Should -Be @($asked | ForEach-Object { $facts[$_] })
     }
 
     It 'refuses to send without a session, before any request' {

@@ -12,18 +12,29 @@ function Start-GptTrainerEmulator {
     [CmdletBinding()]
     param(
         [int] $PieceDelayMs = 5,
-        [string] $ApiKey
+
+        # Short, so that tests waiting for a source to be processed wait little; they still poll for it.
+        [int] $ProcessingMs = 200,
+
+        [string] $ApiKey,
+
+        # A seed file (see src/GptTrainer.Emulator/seed.sample.json) to start from and to return to on reset.
+        [string] $Seed
     )
 
     if (-not (Test-Path $script:EmulatorDll)) {
         throw "The emulator is not built ($script:EmulatorDll); run ./build.ps1 first."
     }
 
-    $arguments = @($script:EmulatorDll, '--port', '0', '--piece-delay-ms', $PieceDelayMs, '--parent-pid', $PID)
+    $arguments = @($script:EmulatorDll, '--port', '0', '--piece-delay-ms', $PieceDelayMs, '--processing-ms', $ProcessingMs, '--parent-pid', $PID)
     if ($ApiKey) { $arguments += @('--api-key', $ApiKey) }
+    if ($Seed) { $arguments += @('--seed', (Resolve-Path -LiteralPath $Seed).Path) }
 
     $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($a in $arguments) { $info.ArgumentList.Add([string]$a) }
+    # The emulator reads its settings from GPTTRAINER_EMULATOR_* variables too; the caller's own must not
+    # leak into an emulator that is meant to start exactly as these parameters say.
+    foreach ($name in @($info.Environment.Keys | Where-Object { $_ -like 'GPTTRAINER_EMULATOR_*' })) { $null = $info.Environment.Remove($name) }
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardError = $true
     $info.UseShellExecute = $false
@@ -97,10 +108,16 @@ function Invoke-Emulator {
     $result
 }
 
+function Complete-EmulatorProcessing {
+    <# Ends the processing of every data source now, for tests about answers rather than about processing. #>
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-Emulator $Emulator 'sources/finish' -Method Post
+}
+
 function Get-EmulatorRequest {
     <# The requests the emulator received under /api, oldest first, optionally only those whose path matches. #>
     param([Parameter(Mandatory)] $Emulator, [string] $PathLike = '*', [string] $Method = '*')
     @(Invoke-Emulator $Emulator 'requests') | Where-Object { $_.path -like $PathLike -and $_.method -like $Method }
 }
 
-Export-ModuleMember -Function Start-GptTrainerEmulator, Stop-GptTrainerEmulator, Invoke-Emulator, Get-EmulatorRequest
+Export-ModuleMember -Function Start-GptTrainerEmulator, Stop-GptTrainerEmulator, Invoke-Emulator, Complete-EmulatorProcessing, Get-EmulatorRequest

@@ -26,6 +26,11 @@ public static class AgentsApi
 
                 // New agents start disabled, as the service creates them.
                 var agent = new AgentRecord { ChatbotUuid = uuid, Name = name, Type = type, Enabled = false };
+                if (type == "human-escalation")
+                {
+                    agent.HumanEscalationSettings = NewEscalationSettings();
+                }
+
                 if (ApplyAgentFields(store, agent, body, creating: true) is IResult invalid) return invalid;
                 store.Agents[agent.Uuid] = agent;
                 return Json(agent.ToJson());
@@ -54,6 +59,17 @@ public static class AgentsApi
         v1.MapDelete("/agent/{uuid}/delete", (string uuid) => Removed(store, store.Agents, uuid));
     }
 
+    /// <summary>Every field the reference lists, so that clients find them all from the start; the values are the emulator's.</summary>
+    private static JsonObject NewEscalationSettings() => new()
+    {
+        ["human_requested_message"] = "",
+        ["live_chat_start_announcement"] = "",
+        ["live_chat_end_announcement"] = "",
+        ["monitored_messages"] = new JsonArray(),
+        ["notifications_enabled"] = 0,
+        ["sound_enabled"] = 0,
+    };
+
     private static IResult? ApplyAgentFields(Store store, AgentRecord agent, JsonObject body, bool creating)
     {
         // The docs' table nests some settings in "meta" while every example sends them flat: accept both.
@@ -71,7 +87,7 @@ public static class AgentsApi
         if (fields.ContainsKey("prompt")) agent.Prompt = Str(fields, "prompt") ?? "";
         if (fields.ContainsKey("model"))
         {
-            if (Str(fields, "model") is not string model || !Store.Models.Contains(model)) return Bad($"model must be one of {string.Join(", ", Store.Models)}");
+            if (Str(fields, "model") is not string model || !ModelCatalogue.Contains(model)) return Bad($"model must be one of {string.Join(", ", ModelCatalogue.Names)}");
             agent.Meta["model"] = model;
         }
 
@@ -90,12 +106,14 @@ public static class AgentsApi
         }
 
         if (fields.ContainsKey("default_message")) agent.Meta["default_message"] = Str(fields, "default_message") ?? "";
+        // Only background agents carry tags. The reference's own create example sends "tags" for a
+        // user-facing agent, so the service probably takes them there; the emulator drops them.
         if (fields.ContainsKey("tags"))
         {
             if (fields["tags"] is not JsonArray tags) return Bad("tags must be an array of {name, criteria, color}");
-            agent.Meta["tags"] = tags.DeepClone();
+            if (agent.Type == "background") agent.Meta["tags"] = tags.DeepClone();
         }
-        else if (creating)
+        else if (creating && agent.Type == "background")
         {
             agent.Meta["tags"] = new JsonArray();
         }
@@ -119,7 +137,7 @@ public static class AgentsApi
         {
             if (fields["human_escalation_settings"] is not JsonObject settings) return Bad("human_escalation_settings must be an object");
             if (agent.Type != "human-escalation") return Bad("human_escalation_settings apply only to human-escalation agents");
-            agent.HumanEscalationSettings ??= new JsonObject();
+            agent.HumanEscalationSettings ??= NewEscalationSettings();
             foreach (var pair in settings)
             {
                 agent.HumanEscalationSettings[pair.Key] = pair.Key is "notifications_enabled" or "sound_enabled" && Bool(pair.Value) is bool flag

@@ -13,11 +13,14 @@ public static class ApiForms
         return form.Files["file"] is IFormFile file ? await handle(form, file) : Bad("file is required");
     }
 
-    /// <summary>Only the start is kept: replies quote a sentence or two from it, and large uploads should not cost memory.</summary>
+    /// <summary>
+    /// Only the start is kept, enough for the largest session document a model takes: answers quote from
+    /// it, and large uploads should not cost memory. Sizes and tokens count the whole file regardless.
+    /// </summary>
     public static async Task<string> ReadText(IFormFile file)
     {
         using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-        char[] buffer = new char[64 * 1024];
+        char[] buffer = new char[256 * 1024];
         int read = await reader.ReadBlockAsync(buffer, 0, buffer.Length);
         return new string(buffer, 0, read);
     }

@@ -26,7 +26,7 @@ public static class ChatbotsApi
                 Prompt = "You are a helpful assistant. Answer from the sources.",
                 Type = "user-facing",
                 Enabled = true,
-                Meta = new JsonObject { ["model"] = "gpt-4o-mini-4k", ["temperature"] = 0, ["use_all_sources"] = true },
+                Meta = new JsonObject { ["model"] = ModelCatalogue.DefaultModel, ["temperature"] = 0, ["use_all_sources"] = true },
             };
             lock (store.Gate)
             {

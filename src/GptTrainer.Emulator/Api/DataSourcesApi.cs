@@ -40,7 +40,7 @@ public static class DataSourcesApi
                     ReferenceSourceLink = link,
                     MetaJson = link.Length > 0 ? new JsonObject { ["reference_source_link"] = link }.ToJsonString(Relaxed) : "{}",
                 };
-                store.Sources[source.Uuid] = source;
+                store.AddSource(source);
                 return Json(source.ToJson());
             });
         }));
@@ -62,7 +62,7 @@ public static class DataSourcesApi
                     ReferenceSourceLink = Str(body, "reference_source_link") ?? "",
                     MetaJson = new JsonObject { ["question"] = question, ["answer"] = answer }.ToJsonString(Relaxed),
                 };
-                store.Sources[source.Uuid] = source;
+                store.AddSource(source);
                 return Json(source.ToJson());
             });
         }));
@@ -80,8 +80,7 @@ public static class DataSourcesApi
                     return Json(new JsonObject { ["error"] = "this URL already exists" }, StatusCodes.Status409Conflict);
                 }
 
-                // Pages come from tests through /_emulator/web-page: the emulator never goes to the network.
-                string page = store.WebPages.TryGetValue(url, out string? registered) ? registered : $"The page at {url}.";
+                string page = store.PageText(url);
                 var source = new SourceRecord
                 {
                     ChatbotUuid = uuid,
@@ -92,13 +91,14 @@ public static class DataSourcesApi
                     FileSize = Encoding.UTF8.GetByteCount(page),
                     ReferenceSourceLink = Str(body, "reference_source_link") ?? "",
                 };
-                store.Sources[source.Uuid] = source;
+                store.AddSource(source);
                 return Json(source.ToJson());
             });
         }));
         v1.MapPost("/data-source/{uuid}/update", (HttpContext ctx, string uuid) => WithBody(ctx, body =>
         {
             if (NonEmptyStr(body, "title") is not string title) return Bad("title is required");
+            store.RefreshSources();
             return Found(store, store.Sources, uuid, source =>
             {
                 source.Title = title;
@@ -106,21 +106,18 @@ public static class DataSourcesApi
                 return Json(source.ToJson());
             });
         }));
-        v1.MapGet("/chatbot/{uuid}/data-sources", (string uuid) => Found(store, store.Chatbots, uuid, _ =>
+        v1.MapGet("/chatbot/{uuid}/data-sources", (string uuid) =>
         {
-            var sources = store.Sources.Values.Where(s => s.ChatbotUuid == uuid).ToList();
+            store.RefreshSources();
+            return Found(store, store.Chatbots, uuid, _ => JsonList(store.Sources.Values
+                .Where(s => s.ChatbotUuid == uuid)
+                .OrderBy(s => s.Sequence)
+                .Select(s => s.ToJson())));
+        });
 
-            // Processing "finishes" by the next look, so clients see both states.
-            var listed = new JsonArray(sources.Select(s => (JsonNode)s.ToJson()).ToArray());
-            foreach (SourceRecord s in sources.Where(s => s.Status is "await" or "queued"))
-            {
-                s.Status = "success";
-            }
-
-            return Json(listed);
-        }));
+        // Scraping again reads the page anew: a test that registers new text for a URL sees it once processed.
         v1.MapPost("/data-sources/url/re-scrape", Task<IResult> (HttpContext ctx) => WithUuids(ctx, uuids =>
-            Restart(store, uuids, s => s.Type == "link", "await", "restarted scraping")));
+            Restart(store, uuids, s => s.Type == "link", "await", "restarted scraping", RescrapePage)));
         v1.MapPost("/data-source/{uuid}/delete", (string uuid) => Found(store, store.Sources, uuid, _ =>
         {
             store.RemoveSources(new[] { uuid });
@@ -162,17 +159,22 @@ public static class DataSourcesApi
         return result;
     }
 
-    /// <summary>Re-scrape and restart answer per uuid, so one unknown uuid does not fail the others.</summary>
-    private static IResult Restart(Store store, IEnumerable<string> uuids, Func<SourceRecord, bool> eligible, string newStatus, string answered)
+    /// <summary>
+    /// Re-scrape and restart send sources back through processing, starting in <paramref name="firstStatus"/>,
+    /// and answer per uuid, so one unknown uuid does not fail the others.
+    /// </summary>
+    private static IResult Restart(Store store, IEnumerable<string> uuids, Func<SourceRecord, bool> eligible, string firstStatus, string answered, Action<Store, SourceRecord>? before = null)
     {
         lock (store.Gate)
         {
+            store.RefreshSources();
             var results = new JsonArray();
             foreach (string uuid in uuids)
             {
                 if (store.Sources.TryGetValue(uuid, out SourceRecord? s) && eligible(s))
                 {
-                    s.Status = newStatus;
+                    before?.Invoke(store, s);
+                    store.Processing.Start(s, firstStatus);
                     s.Touch();
                     results.Add(new JsonObject { ["uuid"] = uuid, ["status"] = answered });
                 }
@@ -184,6 +186,12 @@ public static class DataSourcesApi
 
             return Json(results);
         }
+    }
+
+    private static void RescrapePage(Store store, SourceRecord source)
+    {
+        source.Text = store.PageText(source.FileName);
+        source.FileSize = Encoding.UTF8.GetByteCount(source.Text);
     }
 
     private static string? LinkFromMeta(string? metaJson)

@@ -13,8 +13,13 @@ public static class MessagesApi
 {
     public static void Map(RouteGroupBuilder v1, Store store, Control control)
     {
-        // Clients that guess the obvious path get what the live service was seen to answer.
-        v1.MapPost("/session/{uuid}/message", () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed));
+        // Clients that guess the obvious path get what the live service was seen to answer. Which methods
+        // the path does take is unknown, so Allow lists none, as HTTP permits for a 405.
+        v1.MapPost("/session/{uuid}/message", (HttpContext ctx) =>
+        {
+            ctx.Response.Headers.Allow = "";
+            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+        });
         v1.MapPost("/session/{uuid}/message/stream", async (HttpContext ctx, string uuid) =>
         {
             if (await ReadBody(ctx) is not JsonObject body) return BadJson();
@@ -31,19 +36,21 @@ public static class MessagesApi
             await Streaming.StreamReplyAsync(ctx, store, control, session, query);
             return Results.Empty;
         });
+        // Documents too long for the model are the service's 200 with a notice for a reply, not an error.
         v1.MapPost("/session/{uuid}/message/non-stream", (HttpContext ctx, string uuid) => WithBody(ctx, body =>
         {
             if (NonEmptyStr(body, "query") is not string query) return Bad("query is required");
             var documents = body["session_document_uuids"] is JsonArray docs ? docs.Select(d => (string?)d ?? "").ToList() : new List<string>();
             SessionRecord? session;
+            string? notice;
             lock (store.Gate)
             {
-                store.Sessions.TryGetValue(uuid, out session);
-                if (documents.FirstOrDefault(d => !store.Documents.ContainsKey(d)) is string unknown) return Bad($"unknown session document {unknown}");
+                if (!store.Sessions.TryGetValue(uuid, out session)) return NotFound();
+                if (documents.Select(d => SessionDocuments.Refusal(store, session, d)).FirstOrDefault(r => r is not null) is string refusal) return Bad(refusal);
+                notice = SessionDocuments.Admit(session, documents.Select(d => store.Documents[d]), Knowledge.AnsweringModel(store, session.ChatbotUuid));
             }
 
-            if (session is null) return NotFound();
-            ComposedReply reply = ReplyComposer.Compose(store, session, query, documents);
+            ComposedReply reply = notice is null ? ReplyComposer.Compose(Knowledge.Of(store, session), query) : new ComposedReply(notice, "{}");
             store.AddMessage(session, query, reply.Text, reply.CiteDataJson, documents);
             return Json(new JsonObject { ["response"] = reply.Text });
         }));

@@ -9,11 +9,11 @@ public static class ModelsApi
 {
     public static void Map(RouteGroupBuilder v1)
     {
-        v1.MapGet("/agent/models", () => Json(new JsonObject { ["models"] = new JsonArray(Store.Models.Select(m => (JsonNode?)JsonValue.Create(m)).ToArray()) }));
+        v1.MapGet("/agent/models", () => Json(new JsonObject { ["models"] = new JsonArray(ModelCatalogue.Names.Select(m => (JsonNode?)JsonValue.Create(m)).ToArray()) }));
         v1.MapGet("/agent/model-costs", () =>
         {
             var costs = new JsonObject();
-            foreach (var pair in Store.ModelCosts) costs[pair.Key] = pair.Value;
+            foreach (var pair in ModelCatalogue.Costs) costs[pair.Key] = pair.Value;
             return Json(new JsonObject { ["model_costs"] = costs });
         });
     }

@@ -9,7 +9,7 @@ namespace GptTrainer.Emulator;
 /// </summary>
 public static class ControlEndpoints
 {
-    public static void Map(WebApplication app, Store store, Control control, EmulatorOptions options)
+    public static void Map(WebApplication app, Store store, Control control, EmulatorOptions options, SeedFile? seed)
     {
         RouteGroupBuilder c = app.MapGroup("/_emulator");
         c.MapGet("/stats", () => Json(new JsonObject
@@ -22,10 +22,17 @@ public static class ControlEndpoints
             ["messagesStored"] = store.MessageCount(),
             ["requestsRecorded"] = control.Requests().Count,
         }));
-        c.MapPost("/reset", () =>
+        // Back to how the emulator started: empty, or holding its seed; the seed's own requests are not kept.
+        c.MapPost("/reset", async Task<IResult> (HttpContext ctx) =>
         {
             store.Clear();
             control.Reset(options.PieceDelayMs);
+            if (seed is not null)
+            {
+                await SeedApplier.ApplyAsync(seed, EmulatorHost.ListeningUri(app.Services), options.ApiKey, ctx.RequestAborted);
+                control.Reset(options.PieceDelayMs);
+            }
+
             return Success();
         });
         c.MapPost("/stats/reset", () =>
@@ -92,14 +99,30 @@ public static class ControlEndpoints
 
             return Success();
         });
+        // A status set here stays: the source leaves processing, whatever status it is given.
         c.MapPost("/sources/{uuid}/status", async (HttpContext ctx, string uuid) =>
         {
             JsonObject? body = await ReadBody(ctx);
             return Found(store, store.Sources, uuid, source =>
             {
                 source.Status = (string?)body?["status"] ?? "error";
+                source.Processing = null;
                 return Json(source.ToJson());
             });
+        });
+        c.MapPost("/sources/finish", () => Json(new JsonObject { ["finished"] = store.FinishProcessing() }));
+        c.MapGet("/processing", () => Json(ProcessingSettings(store)));
+        c.MapPost("/processing", async (HttpContext ctx) =>
+        {
+            if (await ReadBody(ctx) is not JsonObject body) return BadJson();
+            if (body.ContainsKey("processingMs") && Int(body["processingMs"]) is not (int ms and >= 0)) return Bad("processingMs must be a whole number of milliseconds, 0 or more");
+            if (body.ContainsKey("tokenBudget") && Int(body["tokenBudget"]) is not (int budget and > 0)) return Bad("tokenBudget must be a whole number above 0");
+            lock (store.Gate)
+            {
+                store.Processing.ProcessingMs = Int(body["processingMs"]) ?? store.Processing.ProcessingMs;
+                store.Processing.TokenBudget = Int(body["tokenBudget"]) ?? store.Processing.TokenBudget;
+                return Json(ProcessingSettings(store));
+            }
         });
         c.MapPost("/sessions/{uuid}/created", async (HttpContext ctx, string uuid) =>
         {
@@ -121,5 +144,13 @@ public static class ControlEndpoints
             lifetime.StopApplication();
             return Success();
         });
+    }
+
+    private static JsonObject ProcessingSettings(Store store)
+    {
+        lock (store.Gate)
+        {
+            return new JsonObject { ["processingMs"] = store.Processing.ProcessingMs, ["tokenBudget"] = store.Processing.TokenBudget };
+        }
     }
 }

@@ -26,9 +26,12 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public Control Control { get; }
 
+    /// <exception cref="SeedException">The seed file cannot be read, or the API refused part of it.</exception>
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions options)
     {
-        var store = new Store();
+        // Read before listening, so that a bad file stops the start before anyone can connect.
+        SeedFile? seed = options.Seed is string path ? SeedFile.Read(path) : null;
+        var store = new Store(options.ProcessingMs, options.TokenBudget);
         var control = new Control(options.PieceDelayMs);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -61,14 +64,33 @@ public sealed class EmulatorHost : IAsyncDisposable
             RequestRecording.Use(api, control, authentication);
             FaultInjection.Use(api, control);
             authentication.Use(api);
+            UnmatchedRequests.Use(api);
         });
         GptTrainerApi.Map(app, store, control);
-        ControlEndpoints.Map(app, store, control, options);
+        ControlEndpoints.Map(app, store, control, options, seed);
         await app.StartAsync();
 
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new EmulatorHost(app, new Uri(address), options, store, control);
+        var host = new EmulatorHost(app, ListeningUri(app.Services), options, store, control);
+        if (seed is not null)
+        {
+            try
+            {
+                await SeedApplier.ApplyAsync(seed, host.BaseUri, options.ApiKey, default);
+                control.Reset(options.PieceDelayMs);
+            }
+            catch
+            {
+                await host.DisposeAsync();
+                throw;
+            }
+        }
+
+        return host;
     }
+
+    /// <summary>The address Kestrel listens on, known only once it has started (the port may be chosen then).</summary>
+    public static Uri ListeningUri(IServiceProvider services)
+        => new(services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
 

@@ -4,92 +4,100 @@ using System.Text.RegularExpressions;
 
 namespace GptTrainer.Emulator;
 
-/// <summary>Composes replies from what the chatbot knows, the way a retrieval chatbot would (by keyword overlap).</summary>
+/// <summary>
+/// Answers a question from what a chatbot knows, the way a retrieval chatbot does: the passages that
+/// match the question best (BM25), each its own paragraph, with citation markers when the chatbot shows
+/// them. Deterministic: the same knowledge and question give the same reply.
+/// </summary>
+/// <remarks>The rules and why they are so: docs/gpt-trainer-api.md, "Answers in the emulator".</remarks>
 public static class ReplyComposer
 {
-    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "what", "which", "when", "where", "does", "have", "with", "about", "your", "this", "that", "there", "their",
-        "from", "into", "will", "would", "could", "should", "tell", "please", "know", "they", "them", "then", "than",
-    };
+    /// <summary>Short, as a bot's refusal is: tests stream it often, a word at a time.</summary>
+    public const string NothingKnown = "I don't have information about that in my knowledge base.";
 
-    public static ComposedReply Compose(Store store, SessionRecord session, string query, IReadOnlyCollection<string> documentUuids)
+    private const int MaxPassages = 3;
+
+    /// <summary>A passage below this share of the best one's score adds noise rather than an answer.</summary>
+    private const double RelativeFloor = 0.5;
+
+    public static ComposedReply Compose(Knowledge knowledge, string query)
     {
-        string? bestSentence = null;
-        int bestScore = 0;
-        object? bestOrigin = null;
-        string[] words = KeywordsOf(query);
-        bool showCitations;
-        lock (store.Gate)
+        string[] asked = Terms.Of(query).Distinct().ToArray();
+        List<Candidate> candidates = CandidatesOf(knowledge);
+        double[] scores = Bm25.Score(asked, candidates.Select(c => c.Terms).ToList());
+        double best = scores.DefaultIfEmpty(0).Max();
+        // A passage must also share a third of the question's terms, so that one common word is not an answer.
+        int needed = (asked.Length + 2) / 3;
+        List<Candidate> chosen = candidates
+            .Select((candidate, index) => (candidate, index, score: scores[index]))
+            .Where(c => c.score > 0 && c.score >= RelativeFloor * best && asked.Count(c.candidate.Terms.Contains) >= needed)
+            .OrderByDescending(c => c.score)
+            .ThenBy(c => c.index)
+            .Take(MaxPassages)
+            .Select(c => c.candidate)
+            .ToList();
+        if (chosen.Count == 0)
         {
-            showCitations = store.Chatbots.TryGetValue(session.ChatbotUuid, out ChatbotRecord? chatbot) && chatbot.ShowCitations;
-            // A Q&A source is found by its question and its answer, but it is the answer that gets quoted.
-            var candidates = store.Sources.Values.Where(s => s.ChatbotUuid == session.ChatbotUuid).Select(s => ((object)s, s.Text, s.MatchContext))
-                .Concat(documentUuids.Where(store.Documents.ContainsKey).Select(u => ((object)store.Documents[u], store.Documents[u].Text, "")));
-            foreach ((object origin, string text, string context) in candidates)
+            return new ComposedReply(NothingKnown, "{}");
+        }
+
+        var paragraphs = new List<string>();
+        var cites = new JsonObject();
+        var sourceNumbers = new Dictionary<SourceRecord, int>();
+        var passagesCited = new Dictionary<SourceRecord, int>();
+        foreach (Candidate candidate in chosen)
+        {
+            if (!knowledge.ShowCitations || candidate.Source is not SourceRecord source)
             {
-                foreach (string sentence in SentencesOf(text))
-                {
-                    string searched = sentence + " " + context;
-                    int score = words.Count(w => searched.Contains(w, StringComparison.OrdinalIgnoreCase));
-                    if (score > bestScore)
-                    {
-                        bestScore = score;
-                        bestSentence = sentence;
-                        bestOrigin = origin;
-                    }
-                }
+                paragraphs.Add(candidate.Passage.Text);
+                continue;
             }
+
+            // Sources are numbered in the order the reply first cites them, and passages likewise within each.
+            int x = sourceNumbers.TryGetValue(source, out int known) ? known : sourceNumbers[source] = sourceNumbers.Count + 1;
+            int y = passagesCited[source] = passagesCited.GetValueOrDefault(source) + 1;
+            string key = $"{x}.{y}";
+            paragraphs.Add(WithMarker(candidate.Passage.Text, key));
+            cites[key] = new JsonObject
+            {
+                ["data_source_uuid"] = source.Uuid,
+                ["title"] = source.Title,
+                ["text"] = candidate.Passage.Text,
+                ["file_name"] = source.FileName,
+                ["type"] = source.Type,
+            };
         }
 
-        var reply = new StringBuilder();
-        reply.Append("You asked: ").Append(query.Trim()).Append("\n\n");
-        string cite = "{}";
-        switch (bestOrigin)
-        {
-            case SourceRecord source:
-                reply.Append("From \"").Append(source.Title).Append("\": ").Append(bestSentence);
-                if (showCitations)
-                {
-                    reply.Append(" [1.1]");
-                    cite = new JsonObject
-                    {
-                        ["1.1"] = new JsonObject
-                        {
-                            ["data_source_uuid"] = source.Uuid,
-                            ["title"] = source.Title,
-                            ["text"] = bestSentence,
-                            ["file_name"] = source.FileName,
-                            ["type"] = source.Type,
-                        },
-                    }.ToJsonString(ApiJson.Relaxed);
-                }
-
-                break;
-            case DocumentRecord document:
-                reply.Append("From your document \"").Append(document.FileName).Append("\": ").Append(bestSentence);
-                break;
-            default:
-                reply.Append("I found nothing about that in this chatbot's sources.");
-                break;
-        }
-
-        reply.Append("\n\nThis reply was written by the GptTrainer emulator, piece by piece, so that you can watch it arrive.");
-        return new ComposedReply(reply.ToString(), cite);
+        return new ComposedReply(string.Join("\n\n", paragraphs), cites.Count > 0 ? cites.ToJsonString(ApiJson.Relaxed) : "{}");
     }
 
-    private static string[] KeywordsOf(string query)
-        => Regex.Matches(query, @"[\p{L}\p{N}]{4,}")
-            .Select(m => m.Value.ToLowerInvariant())
-            .Where(w => !StopWords.Contains(w))
-            .Distinct()
-            .ToArray();
+    /// <summary>Sources first, in the order they were added, then documents: the order that breaks ties.</summary>
+    private static List<Candidate> CandidatesOf(Knowledge knowledge)
+    {
+        var candidates = new List<Candidate>();
+        foreach (SourceRecord source in knowledge.Sources)
+        {
+            // A Q&A source is found by its question as well, but only its answer is quoted.
+            string[] context = Terms.Of(source.MatchContext);
+            candidates.AddRange(PassageSplitter.Split(source.Text).Select(p => new Candidate(source, p, context.Length == 0 ? p.Terms : p.Terms.Concat(context).ToList())));
+        }
 
-    private static IEnumerable<string> SentencesOf(string text)
-        => Regex.Split(text, @"(?<=[.!?])\s+|\n+").Select(s => s.Trim()).Where(s => s.Length > 0);
+        foreach (DocumentRecord document in knowledge.Documents)
+        {
+            candidates.AddRange(PassageSplitter.Split(document.Text).Select(p => new Candidate(document, p, p.Terms)));
+        }
 
-    /// <summary>Groups of a few words, whitespace and newlines kept, as a model streams tokens.</summary>
-    public static List<byte[]> PiecesOf(string text, bool splitUtf8)
+        return candidates;
+    }
+
+    /// <summary>The marker goes before a closing full stop, as the service writes "... Enterprise [1.1].".</summary>
+    private static string WithMarker(string text, string key)
+        => text.Length > 0 && text[^1] is '.' or '!' or '?'
+            ? $"{text[..^1]} [{key}]{text[^1]}"
+            : $"{text} [{key}]";
+
+    /// <summary>Groups of words, whitespace and newlines kept, as a model streams tokens: one word per piece for answers, three for scripted text.</summary>
+    public static List<byte[]> PiecesOf(string text, bool splitUtf8, int wordsPerPiece)
     {
         if (splitUtf8)
         {
@@ -98,9 +106,9 @@ public static class ReplyComposer
 
         var pieces = new List<byte[]>();
         MatchCollection tokens = Regex.Matches(text, @"\s*\S+\s*");
-        for (int i = 0; i < tokens.Count; i += 3)
+        for (int i = 0; i < tokens.Count; i += wordsPerPiece)
         {
-            string piece = string.Concat(tokens.Skip(i).Take(3).Select(t => t.Value));
+            string piece = string.Concat(tokens.Skip(i).Take(wordsPerPiece).Select(t => t.Value));
             pieces.Add(Encoding.UTF8.GetBytes(piece));
         }
 
@@ -129,4 +137,6 @@ public static class ReplyComposer
 
         return pieces;
     }
+
+    private sealed record Candidate(Record Source, Passage Passage, IReadOnlyList<string> Terms);
 }

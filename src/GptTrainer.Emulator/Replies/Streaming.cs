@@ -41,12 +41,22 @@ public static class Streaming
             }
             else
             {
-                ComposedReply composed = ReplyComposer.Compose(store, session, query, Array.Empty<string>());
-                string text = plan.Pieces is not null ? string.Concat(plan.Pieces) : plan.Text ?? composed.Text;
-                cite = plan.Pieces is null && plan.Text is null ? composed.CiteDataJson : "{}";
-                List<byte[]> pieces = plan.Pieces is not null && !plan.SplitUtf8
-                    ? plan.Pieces.Select(Encoding.UTF8.GetBytes).ToList()
-                    : ReplyComposer.PiecesOf(text, plan.SplitUtf8);
+                string text;
+                List<byte[]> pieces;
+                if (plan.Pieces is not null || plan.Text is not null)
+                {
+                    text = plan.Pieces is not null ? string.Concat(plan.Pieces) : plan.Text!;
+                    pieces = plan.Pieces is not null && !plan.SplitUtf8
+                        ? plan.Pieces.Select(Encoding.UTF8.GetBytes).ToList()
+                        : ReplyComposer.PiecesOf(text, plan.SplitUtf8, wordsPerPiece: 3);
+                }
+                else
+                {
+                    ComposedReply composed = ReplyComposer.Compose(Knowledge.Of(store, session), query);
+                    (text, cite) = (composed.Text, composed.CiteDataJson);
+                    pieces = ReplyComposer.PiecesOf(text, plan.SplitUtf8, wordsPerPiece: 1);
+                }
+
                 await WritePacedAsync(writer, pieces, plan, control, ctx.RequestAborted);
                 stored = text;
             }

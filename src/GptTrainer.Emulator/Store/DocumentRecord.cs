@@ -9,6 +9,11 @@ public sealed class DocumentRecord : Record
     public long Size;
     public string Text = "";
 
+    /// <summary>The session whose message first named the document and took it in; null until then.</summary>
+    public string? SessionUuid;
+
+    public long Tokens => TokenEstimate.FromBytes(Size);
+
     public JsonObject ToJson() => new()
     {
         ["uuid"] = Uuid,

@@ -10,6 +10,9 @@ public sealed class SessionRecord : Record
     public JsonObject Meta = new();
     public readonly List<MessageRecord> Messages = new();
 
+    /// <summary>The documents its messages took in, in that order; every later answer of the session draws on them.</summary>
+    public readonly List<DocumentRecord> Documents = new();
+
     /// <summary>Creation time as a value, for the list's time filter.</summary>
     public DateTime CreatedUtc = DateTime.UtcNow;
 

@@ -11,6 +11,9 @@ public sealed class SourceRecord : Record
     public long FileSize;
     public string Type = "upload";
     public string Status = "await";
+
+    /// <summary>Set while the source is being processed; a status set by a test stops it.</summary>
+    public ProcessingRun? Processing;
     public string MetaJson = "{}";
     public string ReferenceSourceLink = "";
 
@@ -20,7 +23,10 @@ public sealed class SourceRecord : Record
     /// <summary>Words that find this source without being quoted (a Q&A source's question).</summary>
     public string MatchContext = "";
 
-    public long Tokens => Status == "success" ? Math.Max(1, Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length) : 0;
+    /// <summary>What the source counts against its chatbot's token budget; answered as "tokens" once processed.</summary>
+    public long EstimatedTokens => Math.Max(1, TokenEstimate.FromBytes(FileSize));
+
+    public long Tokens => Status == SourceProcessing.Done ? EstimatedTokens : 0;
 
     public JsonObject ToJson() => new()
     {

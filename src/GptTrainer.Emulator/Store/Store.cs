@@ -20,13 +20,9 @@ public sealed class Store
     /// <summary>Page text for URL sources, registered by tests: the emulator never fetches from the network.</summary>
     public readonly Dictionary<string, string> WebPages = new(StringComparer.OrdinalIgnoreCase);
 
-    public static readonly string[] Models = { "gpt-4o-mini-4k", "gpt-4o-mini-16k", "gpt-4o-8k", "gpt-4o-16k", "gpt-3.5-turbo", "claude-3.5-sonnet-32k", "gemini-1.5-pro-64k" };
+    public Store(int processingMs, long tokenBudget) => Processing = new SourceProcessing(processingMs, tokenBudget);
 
-    public static readonly Dictionary<string, int> ModelCosts = new()
-    {
-        ["gpt-4o-mini-4k"] = 1, ["gpt-4o-mini-16k"] = 2, ["gpt-4o-8k"] = 20, ["gpt-4o-16k"] = 40,
-        ["gpt-3.5-turbo"] = 1, ["claude-3.5-sonnet-32k"] = 66, ["gemini-1.5-pro-64k"] = 50,
-    };
+    public SourceProcessing Processing { get; }
 
     public static string NewUuid() => Guid.NewGuid().ToString("N");
 
@@ -53,6 +49,43 @@ public sealed class Store
             Tags.Clear();
             Documents.Clear();
             WebPages.Clear();
+            Processing.Reset();
+        }
+    }
+
+    /// <summary>Every new source starts processing in "await", the status a client saw a new source in.</summary>
+    public void AddSource(SourceRecord source)
+    {
+        lock (Gate)
+        {
+            Sources[source.Uuid] = source;
+            Processing.Start(source, "await");
+        }
+    }
+
+    /// <summary>Call before reading statuses: they move with time, not with requests.</summary>
+    public void RefreshSources()
+    {
+        lock (Gate)
+        {
+            Processing.Refresh(Sources.Values);
+        }
+    }
+
+    public int FinishProcessing()
+    {
+        lock (Gate)
+        {
+            return Processing.FinishAll(Sources.Values);
+        }
+    }
+
+    /// <summary>What "scraping" a URL finds: the text a test registered for it, or a neutral sentence.</summary>
+    public string PageText(string url)
+    {
+        lock (Gate)
+        {
+            return WebPages.TryGetValue(url, out string? text) ? text : $"The page at {url}.";
         }
     }
 

@@ -1,0 +1,61 @@
+using GptTrainer.Emulator;
+using Xunit;
+
+namespace GptTrainer.Tests;
+
+public class EmulatorOptionsTests
+{
+    private static EmulatorOptions Parse(string[] args, Dictionary<string, string>? environment = null)
+        => EmulatorOptions.Parse(args, name => environment is not null && environment.TryGetValue(name, out string? value) ? value : null);
+
+    [Fact]
+    public void NamesEveryVariableAfterItsFlag()
+    {
+        Assert.Equal(
+            new[]
+            {
+                "GPTTRAINER_EMULATOR_PORT", "GPTTRAINER_EMULATOR_API_KEY", "GPTTRAINER_EMULATOR_PIECE_DELAY_MS", "GPTTRAINER_EMULATOR_PROCESSING_MS",
+                "GPTTRAINER_EMULATOR_TOKEN_BUDGET", "GPTTRAINER_EMULATOR_SEED", "GPTTRAINER_EMULATOR_PARENT_PID",
+            },
+            EmulatorOptions.Known.Select(o => o.Variable));
+    }
+
+    [Fact]
+    public void ReadsVariablesAndLetsFlagsWin()
+    {
+        var environment = new Dictionary<string, string> { ["GPTTRAINER_EMULATOR_PORT"] = "5123", ["GPTTRAINER_EMULATOR_PIECE_DELAY_MS"] = "7", ["GPTTRAINER_EMULATOR_API_KEY"] = "" };
+
+        EmulatorOptions options = Parse(new[] { "--piece-delay-ms", "9" }, environment);
+
+        Assert.Equal(5123, options.Port);
+        Assert.Equal(9, options.PieceDelayMs);
+        Assert.StartsWith("eyJ", options.ApiKey);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--port", "70000" }, null, "--port: '70000' is not a whole number from 0 to 65535")]
+    [InlineData(new[] { "--piece-delay-ms", "-1" }, null, "--piece-delay-ms: '-1' is not a whole number from 0 to 60000")]
+    [InlineData(new[] { "--port" }, null, "--port needs a value (number)")]
+    [InlineData(new[] { "--colour", "red" }, null, "unknown option --colour")]
+    [InlineData(new string[0], "GPTTRAINER_EMULATOR_PORT=eighty", "GPTTRAINER_EMULATOR_PORT: 'eighty' is not a whole number")]
+    public void RefusesWhatDoesNotFitNamingWhereItCameFrom(string[] args, string? variable, string expected)
+    {
+        Dictionary<string, string>? environment = variable?.Split('=') is [string name, string value] ? new() { [name] = value } : null;
+
+        var ex = Assert.Throws<ArgumentException>(() => Parse(args, environment));
+
+        Assert.StartsWith(expected, ex.Message);
+    }
+
+    [Fact]
+    public void HelpNamesEveryOptionWithItsVariableAndDefault()
+    {
+        string help = EmulatorOptions.Help();
+
+        foreach (EmulatorOption option in EmulatorOptions.Known)
+        {
+            Assert.Contains(option.Flag, help);
+            Assert.Contains($"Variable: {option.Variable}. Default: {option.DefaultText}.", help);
+        }
+    }
+}
