@@ -218,15 +218,23 @@ function Invoke-PesterTests {
 
 function Invoke-Demo {
     Import-Module (Join-Path $root 'tests/tools/GptTrainerEmulator.psm1') -Force
-    $emulator = Start-GptTrainerEmulator -PieceDelayMs 120
+    $emulator = Start-GptTrainerEmulator -PieceDelayMs 120 -ProcessingMs 1500
     try {
         Import-Module (Get-ModuleLayout).Manifest -Force
         Write-Host "Emulator running at $($emulator.Uri)" -ForegroundColor DarkGray
 
         Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri
         $bot = New-GptTrainerChatbot -Name 'Demo support bot' -ShowCitations
-        $null = $bot | New-GptTrainerDataSource -Question 'How do I reset my password?' `
+        $source = $bot | New-GptTrainerDataSource -Question 'How do I reset my password?' `
             -Answer 'To reset your password, open Settings, choose Security and click Reset password; a link arrives by email within a minute.'
+        # Like the service, the emulator processes a new source before the chatbot can answer from it.
+        $status = $null
+        while ($status -ne 'success') {
+            $current = (Get-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -DataSourceUuid $source.DataSourceUuid).Status
+            if ($current -ne $status) { Write-Host "Source status: $current" -ForegroundColor DarkGray; $status = $current }
+            if ($status -like 'error*' -or $status -eq 'fail') { throw "The demo source ended in status '$status'." }
+            Start-Sleep -Milliseconds 100
+        }
         $session = Get-GptTrainerChatbot -Name 'Demo support bot' | New-GptTrainerSession
         Write-Host "Chatbot '$($bot.Name)' with one Q&A source; session $($session.SessionUuid) opened." -ForegroundColor DarkGray
 
@@ -240,7 +248,8 @@ function Invoke-Demo {
         Write-Host "`n`n($pieces pieces streamed into the pipeline as they arrived)" -ForegroundColor DarkGray
 
         $message = Get-GptTrainerMessage | Select-Object -Last 1
-        Write-Host "Stored as message $($message.MessageUuid), finish reason '$($message.FinishReason)', citing '$($message.Citations.Title -join "', '")'." -ForegroundColor DarkGray
+        $cited = if ($message.Citations) { "citing '$(@($message.Citations).Title -join "', '")'" } else { 'citing nothing' }
+        Write-Host "Stored as message $($message.MessageUuid), finish reason '$($message.FinishReason)', $cited." -ForegroundColor DarkGray
     }
     finally {
         Stop-GptTrainerEmulator $emulator
