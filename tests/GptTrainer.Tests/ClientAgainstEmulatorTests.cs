@@ -154,14 +154,21 @@ public class ClientAgainstEmulatorTests : IClassFixture<EmulatorFixture>
     public async Task TheIdleTimeoutFiresWhenAReplyStallsButNotWhileItFlows()
     {
         (_, string session) = await NewSessionAsync(Client());
-        GptTrainerApi client = Client(RequestPolicy.Default with { IdleTimeout = TimeSpan.FromSeconds(1) });
-        _emulator.Control.SetPlan(session, new ReplyPlan { Pieces = Enumerable.Repeat("tick ", 12).ToList(), PieceDelayMs = 150 });
+        // The first reply of a process waits for both sides to compile their streaming code, which on a
+        // loaded 2-core machine can outlast the limit before any header; that is not what is measured here.
+        _emulator.Control.SetPlan(session, new ReplyPlan { Pieces = new() { "warm" } });
+        using (ReplyReader warmUp = await Client().Messages.StreamAsync(session, "warm up", default))
+        {
+            await ReadAllAsync(warmUp);
+        }
 
-        // 12 pieces 150 ms apart take well over the 1 s limit in total, yet never go silent that long. (A
-        // 0.3 s limit was too tight for a loaded 2-core machine to send the headers in.)
+        GptTrainerApi client = Client(RequestPolicy.Default with { IdleTimeout = TimeSpan.FromSeconds(2) });
+        _emulator.Control.SetPlan(session, new ReplyPlan { Pieces = Enumerable.Repeat("tick ", 10).ToList(), PieceDelayMs = 300 });
+
+        // 10 pieces 300 ms apart take well over the 2 s limit in total, yet never go silent that long.
         using (ReplyReader flowing = await client.Messages.StreamAsync(session, "steady", default))
         {
-            Assert.Equal(string.Concat(Enumerable.Repeat("tick ", 12)), (await ReadAllAsync(flowing)).Text);
+            Assert.Equal(string.Concat(Enumerable.Repeat("tick ", 10)), (await ReadAllAsync(flowing)).Text);
         }
 
         _emulator.Control.AddFault(new FaultRule { PathPattern = "/message/stream$", StallAfterBytes = 10, StallMs = 5000 });
