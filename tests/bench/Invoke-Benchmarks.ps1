@@ -411,7 +411,7 @@ core) falls on all of them alike.
 6. 1,000 sequential ``Get-GptTrainerSession -SessionUuid`` calls against 1,000 ``Invoke-RestMethod``
    calls of the same endpoint; connections are the distinct connections the emulator saw in one more
    batch of each.
-7. ``dotnet pwsh -NoProfile -Command "Import-Module ./GptTrainer.psd1"`` minus ``dotnet pwsh -NoProfile
+7. ``dotnet pwsh -NoProfile -Command "Import-Module ./out/GptTrainer/<version>/GptTrainer.psd1"`` minus ``dotnet pwsh -NoProfile
    -Command "exit 0"``, 10 of each, interleaved, each import compared with the bare start just before
    it; then ``Import-Module`` timed inside those processes. The last two rows split that time, in
    processes that first load a one-view format file of no module and then import GptTrainer: the
