@@ -23,7 +23,7 @@ internal sealed record EvaluationSummary(IReadOnlyList<EvaluationResult> Results
             string runs = Repeat == 1 ? "1 run each" : $"{Repeat} runs each, passing at a share of {PassThreshold.ToString("0.##", CultureInfo.InvariantCulture)}";
             return string.Format(
                 CultureInfo.InvariantCulture,
-                "{0}; {1} at once; {2}; {3:0.0} s; started {4:yyyy-MM-dd HH:mm:ss} UTC",
+                "{0}; {1} at once; {2}; {3:0.0##} s; started {4:yyyy-MM-dd HH:mm:ss} UTC",
                 chatbots,
                 ThrottleLimit,
                 runs,

@@ -82,8 +82,8 @@ internal static class MarkdownReport
         => answer.Length <= AnswerCellLength ? answer : answer.Substring(0, AnswerCellLength) + "...";
 
     /// <summary>
-    /// Text as it reads, in a table cell or a line: Markdown's punctuation is escaped with a backslash (which
-    /// CommonMark allows before any ASCII punctuation), and a line break becomes &lt;br&gt;.
+    /// Text as it reads, in a table cell or after a list marker: Markdown's punctuation is escaped with a
+    /// backslash (which CommonMark allows before any ASCII punctuation), and a line break becomes &lt;br&gt;.
     /// </summary>
     internal static string Text(string text)
         => string.Join("<br>", text.Replace("\r\n", "\n").Replace('\t', ' ').Split('\n').Select(EscapeLine));
@@ -104,5 +104,6 @@ internal static class MarkdownReport
         return escaped.ToString();
     }
 
-    private const string MarkdownPunctuation = "\\`*_[]<>|~&!#{}()";
+    // Enough that no text can make a link, an image, emphasis, code, HTML, an entity or a table cell.
+    private const string MarkdownPunctuation = "\\`*_[]<>|~&";
 }

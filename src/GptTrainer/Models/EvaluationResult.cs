@@ -2,8 +2,8 @@ namespace GptTrainer.Models;
 
 /// <summary>
 /// The outcome of one test case of Invoke-GptTrainerEvaluation. With -Repeat, the answer, citations, timings
-/// and session are those of the first failed run, or of the last run when every run passed; RunResults
-/// holds each run.
+/// and session are those of the run that explains the outcome: the first failed run of a failed case, the
+/// last passing run of a passed one; RunResults holds each run.
 /// </summary>
 public sealed class EvaluationResult
 {

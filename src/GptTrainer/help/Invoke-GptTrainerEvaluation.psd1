@@ -34,7 +34,7 @@ A progress bar follows the cases. -ReportPath writes a report when the run ends:
         'GptTrainer.Models.Chatbot'           = 'Chatbots, by the property name ChatbotUuid, when the cases are given with -TestCase.'
     }
     Outputs     = @{
-        'GptTrainer.Models.EvaluationResult' = 'One per case, in the order given: Case, Name, Question, Questions, Passed, Failures (one sentence per failed check, naming it and what was seen), Answer, Citations, FinishReason, FirstPieceMs, DurationMs, SessionUuid, Runs, PassedRuns, Error, RunResults (one GptTrainer.Models.EvaluationRun per run), TestCase and Source. With -Repeat, the answer, times and session are those of the first failed run, or of the last run when all passed.'
+        'GptTrainer.Models.EvaluationResult' = 'One per case, in the order given: Case, Name, Question, Questions, Passed, Failures (one sentence per failed check, naming it and what was seen), Answer, Citations, FinishReason, FirstPieceMs, DurationMs, SessionUuid, Runs, PassedRuns, Error, RunResults (one GptTrainer.Models.EvaluationRun per run), TestCase and Source. With -Repeat, the answer, times and session are those of the first failed run of a failed case, or of the last passing run of a passed one.'
     }
     Notes       = @'
 In Pester, Should -CiteSource checks an evaluation result or a message: $result | Should -CiteSource 'Returns policy'. See about_GptTrainer and docs/answer-tests.md for a data-driven Pester suite with JUnit XML output.

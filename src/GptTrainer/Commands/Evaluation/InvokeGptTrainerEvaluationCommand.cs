@@ -118,8 +118,12 @@ public sealed class InvokeGptTrainerEvaluationCommand : ApiCmdlet
         int written = 0;
         DateTime started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
-        var progress = new ProgressRecord(ProgressId, "Evaluating chatbot answers", $"0 of {_planned.Count} cases done") { PercentComplete = 0 };
-        WriteProgress(progress);
+        ProgressRecord Progress() => new(ProgressId, "Evaluating chatbot answers", $"{casesDone} of {_planned.Count} cases done, {casesFailed} failed")
+        {
+            PercentComplete = runsDone * 100 / plan.Count,
+        };
+
+        WriteProgress(Progress());
 
         // Runs end on worker threads; their results are gathered and written here, on the pipeline thread.
         void Finished(TestCase testCase, EvaluationRun run)
@@ -139,9 +143,7 @@ public sealed class InvokeGptTrainerEvaluationCommand : ApiCmdlet
                 }
             }
 
-            progress.StatusDescription = $"{casesDone} of {_planned.Count} cases done, {casesFailed} failed";
-            progress.PercentComplete = runsDone * 100 / plan.Count;
-            WriteProgress(progress);
+            WriteProgress(Progress());
 
             // In the order given, each as soon as it and every case before it are done.
             while (written < results.Length && results[written] is EvaluationResult next)
@@ -158,8 +160,9 @@ public sealed class InvokeGptTrainerEvaluationCommand : ApiCmdlet
         }
         finally
         {
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
+            ProgressRecord done = Progress();
+            done.RecordType = ProgressRecordType.Completed;
+            WriteProgress(done);
         }
 
         if (_reportFile is not null)
@@ -222,7 +225,8 @@ public sealed class InvokeGptTrainerEvaluationCommand : ApiCmdlet
         // A share of the runs, counted in whole runs: 0.8 of 5 runs is 4.
         int needed = (int)Math.Ceiling((PassThreshold * caseRuns.Length) - 1e-9);
         bool passed = passedRuns >= needed;
-        EvaluationRun shown = caseRuns.FirstOrDefault(r => !r.Passed) ?? caseRuns[caseRuns.Length - 1];
+        // What the result shows is a run that explains it: the first failed run of a failed case, the last passing run of a passed one.
+        EvaluationRun shown = (passed ? caseRuns.LastOrDefault(r => r.Passed) : caseRuns.FirstOrDefault(r => !r.Passed)) ?? caseRuns[caseRuns.Length - 1];
         string[] failures = passed
             ? Array.Empty<string>()
             : caseRuns.Length == 1
