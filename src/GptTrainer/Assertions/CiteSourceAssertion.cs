@@ -36,7 +36,8 @@ public static class CiteSourceAssertion
                 if (unwanted.Length > 0)
                 {
                     Citation[] offending = cited.Where(c => unwanted.Any(u => CitedSources.Names(c, u))).ToArray();
-                    return Result(false, $"Expected {which} not to cite {CitedSources.List(wanted)},{Because(because)} but it cited {CitedSources.Describe(offending)}. Sources cited: {CitedSources.Describe(cited)}.");
+                    string others = offending.Length == cited.Length ? string.Empty : $" Every source it cited: {CitedSources.Describe(cited)}.";
+                    return Result(false, $"Expected {which} not to cite {CitedSources.List(wanted)},{Because(because)} but it cited {CitedSources.Describe(offending)}.{others}");
                 }
             }
             else
