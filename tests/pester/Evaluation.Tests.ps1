@@ -100,7 +100,8 @@ Describe 'The checks of a case' {
             @{ Question = $refunds; MaxFirstPieceMs = 30000 }
         )
 
-        $late.FirstPieceMs | Should -BeGreaterOrEqual 600
+        # Timers may fire a little early, so the check is against the limit, well below the stall.
+        $late.FirstPieceMs | Should -BeGreaterThan 500
         $late.Failures | Should -Be @("MaxFirstPieceMs: the first piece took $('{0:#,0}' -f $late.FirstPieceMs) ms, more than the 300 ms allowed.")
         $prompt.Passed | Should -BeTrue
         $prompt.FirstPieceMs | Should -BeLessThan $late.FirstPieceMs
@@ -113,7 +114,7 @@ Describe 'The checks of a case' {
             @{ Question = $refunds; MaxDurationMs = 60000 }
         )
 
-        $slow.DurationMs | Should -BeGreaterOrEqual 500
+        $slow.DurationMs | Should -BeGreaterThan 400
         $slow.Failures | Should -Be @("MaxDurationMs: the reply took $('{0:#,0}' -f $slow.DurationMs) ms, more than the 200 ms allowed.")
         $allowed.Passed | Should -BeTrue
     }
@@ -174,6 +175,8 @@ Describe 'Cases from files and objects' {
         $results[0].Name | Should -Be 'Refunds'
         $results[0].Source | Should -Be $file
         $results[0].TestCase.Contains | Should -Be '30 days | refunds'
+        # Run again from the results, a cell still holds two values.
+        ($results | Invoke-GptTrainerEvaluation).Passed | Should -Be @($true, $true)
     }
 
     It 'reads a JSON list, or an object holding "cases", and a PowerShell data file' {
@@ -286,6 +289,15 @@ Describe 'Bad cases are reported before any question is sent' {
         $problems[0].TargetObject | Should -Be $path
         $problems[0].Exception.Message | Should -Match ([regex]::Escape($Name))
         Get-EmulatorRequestCount $emulator | Should -Be 0
+    }
+
+    It 'checks the cases and asks nothing with -WhatIf' {
+        $results = @(Invoke-GptTrainerEvaluation @{ Question = 'q?' }, @{ Questions = 'a?', 'b?' } -ChatbotUuid $bot.ChatbotUuid -Repeat 2 -WhatIf)
+        $results | Should -HaveCount 0
+        Get-EmulatorRequestCount $emulator | Should -Be 0
+
+        $thrown = try { Invoke-GptTrainerEvaluation @{ Contains = 'x' } -ChatbotUuid $bot.ChatbotUuid -WhatIf -ErrorAction SilentlyContinue } catch { $_ }
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidTestCases,*'
     }
 
     It 'refuses a report whose format it cannot tell before asking anything' {
@@ -433,6 +445,37 @@ Describe 'A request that fails is a failed result, not a stopped run' {
         $result = Invoke-GptTrainerEvaluation -ChatbotUuid $bot.ChatbotUuid -TestCase @{ Questions = 'first?', 'second?' }
         $result.Failures[0] | Should -BeLike 'Request: asking question 1 of 2 failed (Http500): *'
         $result.Error.TargetObject | Should -Be 'first?'
+    }
+}
+
+Describe 'Stopping' {
+    BeforeAll {
+        $knowledge = New-KnowledgeBot
+        $bot = $knowledge.Bot
+    }
+
+    AfterEach {
+        $null = Invoke-Emulator $emulator 'release' -Method Post
+        $null = Invoke-Emulator $emulator 'reply' -Method Post -Body @{ pieceDelayMs = 5 }
+    }
+
+    It 'stops every case in flight on Ctrl+C, closing its connection, and asks nothing more' {
+        # Every reply is held after its first piece, for 30 s unless released.
+        $null = Invoke-Emulator $emulator 'reply' -Method Post -Body @{ text = 'A reply that is held after its first words.'; holdAfterPieces = 1 }
+        Clear-EmulatorRequest $emulator
+        $cases = 1..6 | ForEach-Object { @{ Question = "Question $($_)?" } }
+        $run = Start-ModuleInstance $emulator -Script 'Invoke-GptTrainerEvaluation -TestCase $Arguments.Cases -ChatbotUuid $Arguments.Bot -ThrottleLimit 2' -Arguments @{ Cases = $cases; Bot = $bot.ChatbotUuid }
+        try {
+            Wait-Until { (Invoke-Emulator $emulator 'stats').streamsHeld -eq 2 } -Because 'two cases to be in the middle of their replies'
+
+            $run.PowerShell.Stop()
+
+            $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
+            # The held replies end only because the command closed their connections.
+            Wait-Until { (Invoke-Emulator $emulator 'stats').streamsActive -eq 0 } -TimeoutSec 10 -Because 'the stopped cases'' connections to close'
+            @(Get-StreamRequest).Count | Should -Be 2
+        }
+        finally { $run.PowerShell.Dispose() }
     }
 }
 

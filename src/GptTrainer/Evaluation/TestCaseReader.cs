@@ -30,7 +30,9 @@ internal static class TestCaseReader
         object? value = Unwrap(input);
         if (value is EvaluationResult result && result.TestCase is not null)
         {
-            return new RawTestCase(Entries(result.TestCase), position, result.Source, ListsAsText: false);
+            // A case from a CSV file keeps its cells as written, lists and all.
+            bool fromCsv = result.Source?.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) == true;
+            return new RawTestCase(Entries(result.TestCase), position, result.Source, fromCsv);
         }
 
         if (value is IDictionary table)

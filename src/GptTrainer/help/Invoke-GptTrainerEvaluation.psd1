@@ -11,7 +11,7 @@ A case can be a short conversation instead: Questions, a list asked in order in 
 
 -TestCase also takes paths (wildcards allowed) to .json, .csv or .psd1 files of cases. JSON: a list of case objects, or {"cases": [...]}. PowerShell data file: @{ Cases = @( @{ Question = '...'; Contains = '...' } ) }, read as data only, as Import-PowerShellDataFile reads it. CSV: a header row of field names, then a case per row; empty cells are checks not given, and a cell holds several values separated by | (except Match, whose | means "or" in a regular expression).
 
-Every case is checked before any question is sent. A case without a question, with a field that is not a check, with a regular expression that does not compile or with a value of the wrong kind, and a file that cannot be read, are each an error naming the case and the field (error id InvalidTestCase, TestCaseFileNotReadable, InvalidTestCaseFile or UnsupportedTestCaseFile), and then the command stops with InvalidTestCases without asking anything.
+Every case is checked before any question is sent; with -WhatIf, that is all that happens. A case without a question, with a field that is not a check, with a regular expression that does not compile or with a value of the wrong kind, and a file that cannot be read, are each an error naming the case and the field (error id InvalidTestCase, TestCaseFileNotReadable, InvalidTestCaseFile or UnsupportedTestCaseFile), and then the command stops with InvalidTestCases without asking anything.
 
 -ThrottleLimit cases run at once (4 by default), sharing the module's one connection pool, so no more connections are opened than cases run at once. The module's retry rules hold: a 429 or 503 is waited out as its Retry-After asks and tried again without failing the case, and a question is never sent twice otherwise. The times measured start from the attempt that was answered, so a wait the service asked for does not count against MaxFirstPieceMs or MaxDurationMs. A case whose request fails (a 500, a reply cut off, a timeout) is a failed result carrying the error in Error and a sentence in Failures; the other cases go on.
 
@@ -60,12 +60,17 @@ if ($results.Where({ -not $_.Passed })) { exit 1 }'
             Remarks = 'A short conversation with the current chatbot: both questions are asked in order in one session, and the check applies to the second reply.'
         }
         @{
-            Code    = '$results | Where-Object { -not $_.Passed } | Invoke-GptTrainerEvaluation'
+            Code    = '$results = Invoke-GptTrainerEvaluation ./cases.json
+$results | Where-Object { -not $_.Passed } | Invoke-GptTrainerEvaluation'
             Remarks = 'Runs only the cases that failed again, against the chatbot they ran against.'
         }
         @{
-            Code    = '$results | Where-Object { -not $_.Passed } | Format-List Case, Question, Failures, Answer'
+            Code    = 'Invoke-GptTrainerEvaluation ./cases.csv | Where-Object { -not $_.Passed } | Format-List Case, Question, Failures, Answer'
             Remarks = 'Shows why each failed case failed, and what it answered.'
+        }
+        @{
+            Code    = 'Invoke-GptTrainerEvaluation ./cases.json -WhatIf'
+            Remarks = 'Checks every case of the file and says how many questions a run would ask, without asking any.'
         }
     )
     Links       = @('Send-GptTrainerMessage', 'New-GptTrainerSession', 'about_GptTrainer')

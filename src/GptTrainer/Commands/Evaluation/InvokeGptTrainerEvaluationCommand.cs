@@ -8,7 +8,7 @@ namespace GptTrainer.Commands;
 /// cites, how fast it came and how it ended. Every case is checked before any question is sent; cases run
 /// several at once, each in a fresh session; one result per case, in the order given.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "GptTrainerEvaluation")]
+[Cmdlet(VerbsLifecycle.Invoke, "GptTrainerEvaluation", SupportsShouldProcess = true)]
 [OutputType(typeof(EvaluationResult))]
 public sealed class InvokeGptTrainerEvaluationCommand : ApiCmdlet
 {
@@ -104,7 +104,11 @@ public sealed class InvokeGptTrainerEvaluationCommand : ApiCmdlet
                 null));
         }
 
-        if (_planned.Count == 0)
+        // Every question opens a session, stores a message and costs credits, so -WhatIf stops here, cases checked.
+        int questions = _planned.Sum(c => c.Questions.Length) * Repeat;
+        string chatbots = string.Join(", ", _planned.Select(c => c.ChatbotUuid).Distinct().Select(u => KnownNames.Describe("chatbot", u)));
+        if (_planned.Count == 0
+            || !ShouldProcess(chatbots, $"Ask {questions} {EvaluationSummary.Plural(questions, "question")} of {_planned.Count} test {EvaluationSummary.Plural(_planned.Count, "case")}, each run in a new session"))
         {
             return;
         }
@@ -154,12 +158,17 @@ public sealed class InvokeGptTrainerEvaluationCommand : ApiCmdlet
         }
 
         var runner = new EvaluationRunner(Api, ThrottleLimit);
+
+        // Ctrl+C cancels the runs; so does leaving early for any other reason, such as Select-Object -First
+        // having what it wanted, so that no question goes on being asked for a command that is over.
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
         try
         {
-            Await(runner.RunAsync(plan, (testCase, run) => QueueWrite(() => Finished(testCase, run)), StopToken));
+            Await(runner.RunAsync(plan, (testCase, run) => QueueWrite(() => Finished(testCase, run)), abandon.Token));
         }
         finally
         {
+            abandon.Cancel();
             ProgressRecord done = Progress();
             done.RecordType = ProgressRecordType.Completed;
             WriteProgress(done);
