@@ -33,12 +33,6 @@ Errors from the service become error records with a stable error id (Http401, Ht
 '@
     Examples    = @(
         @{
-            Code    = '$message = Send-GptTrainerMessage ''Do you ship abroad?'' -AsMessage
-$message.Response | Should -Match ''thirty countries''
-$message | Should -CiteSource ''Shipping policy'''
-            Remarks = 'Inside a Pester It block: one call asks and returns the stored message, whose text and citations the assertions check.'
-        }
-        @{
             Code    = 'Send-GptTrainerMessage ''What is the holiday policy?'' -Show'
             Remarks = 'At the prompt: shows the reply as flowing text while it is written.'
         }
@@ -62,6 +56,12 @@ $message | Should -CiteSource ''Shipping policy'''
             Code    = '$reply = Send-GptTrainerMessage ''Do you ship abroad?'' -PassThru
 $reply[-1].Citations | Format-Table Key, Title, DataSourceUuid'
             Remarks = 'Streams the reply, then lists the sources it cited.'
+        }
+        @{
+            Code    = '$message = Send-GptTrainerMessage ''Do you ship abroad?'' -AsMessage
+$message.Response | Should -Match ''thirty countries''
+$message | Should -CiteSource ''Shipping policy'''
+            Remarks = 'Inside a Pester It block: one call asks and returns the stored message, whose text and citations the assertions check.'
         }
     )
     Links       = @('New-GptTrainerSession', 'Get-GptTrainerMessage')
