@@ -565,6 +565,22 @@ Describe 'Results, progress and reports' {
         $page.SelectSingleNode("//meta[@http-equiv='Content-Security-Policy']").content | Should -BeLike "default-src 'none'*"
     }
 
+    It 'keeps the API key out of results and reports even when the service echoes it' {
+        $null = Invoke-Emulator $emulator 'reply' -Method Post -Body @{ text = "Your key is $($emulator.ApiKey), isn't it?" }
+        try {
+            $markdown = Join-Path $work 'echo.md'
+            $html = Join-Path $work 'echo.html'
+            $results = @(Invoke-GptTrainerEvaluation -TestCase $cases -ChatbotUuid $bot.ChatbotUuid -ReportPath $markdown)
+            $null = $results | Invoke-GptTrainerEvaluation -ReportPath $html
+        }
+        finally { $null = Invoke-Emulator $emulator 'reply' -Method Post -Body @{ pieceDelayMs = 5 } }
+
+        $results[0].Answer | Should -Be "Your key is ********, isn't it?"
+        ($results | ConvertTo-Json -Depth 6) | Should -Not -Match ([regex]::Escape($emulator.ApiKey))
+        Get-Content -Raw $markdown | Should -Not -Match ([regex]::Escape($emulator.ApiKey))
+        Get-Content -Raw $html | Should -Not -Match ([regex]::Escape($emulator.ApiKey))
+    }
+
     It 'writes the report in the format asked when the file''s name does not say, as a step summary needs' {
         $summary = Join-Path $work 'step_summary_1234'
         $null = Invoke-GptTrainerEvaluation -TestCase $cases[0] -ChatbotUuid $bot.ChatbotUuid -ReportPath $summary -ReportFormat Markdown
