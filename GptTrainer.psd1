@@ -47,6 +47,7 @@
         'Set-GptTrainerSourceTag'
         'Remove-GptTrainerSourceTag'
         'Invoke-GptTrainerApi'
+        'Invoke-GptTrainerEvaluation'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

@@ -353,6 +353,16 @@ try {
     if ($received -ne 32 * $replyBytes * $Runs) { throw "The parallel replies were incomplete: $received bytes." }
     $parallelRate = ConvertTo-Rate (Get-Stat @($parallelSec | Select-Object -Skip 1)) (32 * $replyBytes / 1e6)
     Add-Row '8' '32 parallel replies, total' 'MB/s' $parallelRate 'one reply alone' (ConvertTo-Rate $singleSec ($replyBytes / 1e6)) '' $null
+
+    # 9. Evaluation ---------------------------------------------------------------------------
+    Start-Section '9. Invoke-GptTrainerEvaluation: 200 cases, 8 at once, every reply 250 ms'
+    $lines = & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Evaluation.ps1') -Cases 200 -ThrottleLimit 8 -ReplyMs 250 -Runs $Runs -AsJson
+    if ($LASTEXITCODE -ne 0) { throw "The evaluation measurement failed: $lines" }
+    $evaluation = @($lines | ForEach-Object { $_ | ConvertFrom-Json })
+    $share = Get-Stat @($evaluation.ShareOfIdeal | ForEach-Object { $_ * 100 })
+    $mostConnections = ($evaluation.ConnectionsUsed | Measure-Object -Maximum).Maximum
+    Add-Row '9' 'Evaluation wall time, share of ideal' '%' $share '' $null '>= 85%' ($share.Median -ge 85)
+    Add-Row '9' 'Connections for 200 cases, 8 at once' 'conn.' (Get-Stat @($evaluation.ConnectionsUsed)) '' $null '<= 8' ($mostConnections -le 8) -LowerIsBetter
 }
 finally {
     Start-Section 'Done.'
@@ -421,6 +431,11 @@ core) falls on all of them alike.
 8. 32 runspaces each stream an 8 MB reply at the same moment (released together by a shared gate
    after every runspace has imported the module and opened its session); total bytes over the time
    until the last reply ends, against one 8 MB reply alone.
+9. ``tests/bench/Measure-Evaluation.ps1``, in a process of its own: ``Invoke-GptTrainerEvaluation``
+   with 200 cases and ``-ThrottleLimit 8`` against the emulator, every reply lasting 250 ms
+   (``/_emulator/reply`` with ``durationMs``). The ideal is 200 x 250 ms / 8 = 6.25 s; the figure is
+   that ideal over the wall time of the whole command (100% would be no overhead at all). Connections
+   are the distinct connections the emulator saw the run's requests on.
 
 
 What bounds figures 2 and 7 (found by profiling; see the closing note of issue 5):

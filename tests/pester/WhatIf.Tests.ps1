@@ -45,6 +45,7 @@ Describe '-WhatIf sends no request at all' {
         @{ Command = 'Set-GptTrainerContext'; Run = { $session | Set-GptTrainerContext -WhatIf } }
         @{ Command = 'Invoke-GptTrainerApi -Method POST'; Run = { Invoke-GptTrainerApi -Method POST -Path 'chatbot/create' -Body @{ name = 'x' } -WhatIf } }
         @{ Command = 'Invoke-GptTrainerApi -Method DELETE'; Run = { Invoke-GptTrainerApi -Method DELETE -Path "chatbot/$($bot.ChatbotUuid)/delete" -WhatIf } }
+        @{ Command = 'Invoke-GptTrainerEvaluation'; Run = { Invoke-GptTrainerEvaluation @{ Question = 'q?'; Contains = 'a' } -ChatbotUuid $bot.ChatbotUuid -WhatIf } }
     ) {
         Clear-EmulatorRequest $emulator
         $output = & $Run 6>&1 | Out-String
@@ -57,7 +58,8 @@ Describe '-WhatIf sends no request at all' {
         $tested = 'New-GptTrainerChatbot', 'Set-GptTrainerChatbot', 'Remove-GptTrainerChatbot', 'New-GptTrainerAgent', 'Set-GptTrainerAgent',
             'Enable-GptTrainerAgent', 'Disable-GptTrainerAgent', 'Remove-GptTrainerAgent', 'New-GptTrainerSession', 'Remove-GptTrainerSession',
             'Remove-GptTrainerMessage', 'New-GptTrainerDataSource', 'Set-GptTrainerDataSource', 'Update-GptTrainerDataSource',
-            'Restart-GptTrainerDataSource', 'Remove-GptTrainerDataSource', 'New-GptTrainerSourceTag', 'Set-GptTrainerSourceTag', 'Remove-GptTrainerSourceTag', 'Invoke-GptTrainerApi', 'Set-GptTrainerContext'
+            'Restart-GptTrainerDataSource', 'Remove-GptTrainerDataSource', 'New-GptTrainerSourceTag', 'Set-GptTrainerSourceTag', 'Remove-GptTrainerSourceTag', 'Invoke-GptTrainerApi', 'Set-GptTrainerContext',
+            'Invoke-GptTrainerEvaluation'
         $changing | Sort-Object | Should -Be ($tested | Sort-Object)
     }
 }

@@ -19,6 +19,9 @@ public sealed class Control
     public long ConnectionsAccepted;
     public long ConnectionsOpen;
     public long StreamsActive;
+
+    /// <summary>The most replies streaming at once since the last reset: how tests see that a client throttles itself.</summary>
+    public long StreamsPeak;
     public long StreamsHeld;
     public long StreamsCompleted;
     public bool RecordRequests = true;
@@ -84,6 +87,26 @@ public sealed class Control
 
     public long NextSequence() => Interlocked.Increment(ref _sequence);
 
+    /// <summary>Counts a reply that starts streaming, and raises the peak if more are streaming now than ever before.</summary>
+    public void StreamStarted()
+    {
+        long active = Interlocked.Increment(ref StreamsActive);
+        long peak;
+        while (active > (peak = Interlocked.Read(ref StreamsPeak)) && Interlocked.CompareExchange(ref StreamsPeak, active, peak) != peak)
+        {
+        }
+    }
+
+    public void StreamEnded() => Interlocked.Decrement(ref StreamsActive);
+
+    /// <summary>Counters back to zero; the peak starts again from the replies streaming now.</summary>
+    public void ResetStats()
+    {
+        Interlocked.Exchange(ref ConnectionsAccepted, 0);
+        Interlocked.Exchange(ref StreamsCompleted, 0);
+        Interlocked.Exchange(ref StreamsPeak, Interlocked.Read(ref StreamsActive));
+    }
+
     public List<RecordedRequest> Requests()
     {
         lock (_gate)
@@ -116,8 +139,7 @@ public sealed class Control
         _sessionPlans.Clear();
         DefaultPlan = new ReplyPlan { PieceDelayMs = defaultPieceDelayMs };
         Release();
-        Interlocked.Exchange(ref ConnectionsAccepted, 0);
-        Interlocked.Exchange(ref StreamsCompleted, 0);
+        ResetStats();
         RecordRequests = true;
     }
 

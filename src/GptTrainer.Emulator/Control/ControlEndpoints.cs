@@ -17,6 +17,7 @@ public static class ControlEndpoints
             ["connectionsAccepted"] = Interlocked.Read(ref control.ConnectionsAccepted),
             ["connectionsOpen"] = Interlocked.Read(ref control.ConnectionsOpen),
             ["streamsActive"] = Interlocked.Read(ref control.StreamsActive),
+            ["streamsPeak"] = Interlocked.Read(ref control.StreamsPeak),
             ["streamsHeld"] = Interlocked.Read(ref control.StreamsHeld),
             ["streamsCompleted"] = Interlocked.Read(ref control.StreamsCompleted),
             ["messagesStored"] = store.MessageCount(),
@@ -37,8 +38,7 @@ public static class ControlEndpoints
         });
         c.MapPost("/stats/reset", () =>
         {
-            Interlocked.Exchange(ref control.ConnectionsAccepted, 0);
-            Interlocked.Exchange(ref control.StreamsCompleted, 0);
+            control.ResetStats();
             return Success();
         });
         c.MapGet("/requests", () => Json(new JsonArray(control.Requests().Select(r => (JsonNode)new JsonObject

@@ -8,6 +8,13 @@ public sealed class ReplyPlan
     /// <summary>Pause between two pieces of a composed or scripted reply.</summary>
     public int PieceDelayMs;
 
+    /// <summary>
+    /// When above 0, a composed or scripted reply takes this long from its first piece to its end, its pieces
+    /// spread evenly over it (PieceDelayMs is then ignored): a fixed cost per reply for benchmarks of clients
+    /// that ask many questions at once.
+    /// </summary>
+    public int DurationMs;
+
     /// <summary>Replace the composed reply's text (still split into pieces).</summary>
     public string? Text;
 
@@ -36,6 +43,7 @@ public sealed class ReplyPlan
     public static ReplyPlan FromJson(JsonObject json, ReplyPlan defaults) => new()
     {
         PieceDelayMs = (int?)json["pieceDelayMs"] ?? defaults.PieceDelayMs,
+        DurationMs = (int?)json["durationMs"] ?? 0,
         Text = (string?)json["text"],
         Pieces = json["pieces"] is JsonArray pieces ? pieces.Select(p => (string?)p ?? "").ToList() : null,
         SplitUtf8 = (bool?)json["splitUtf8"] ?? false,

@@ -19,7 +19,7 @@ public static class Streaming
         ctx.Response.ContentType = "text/plain; charset=utf-8";
         await ctx.Response.StartAsync(ctx.RequestAborted);
 
-        Interlocked.Increment(ref control.StreamsActive);
+        control.StreamStarted();
         try
         {
             string stored;
@@ -73,15 +73,21 @@ public static class Streaming
         }
         finally
         {
-            Interlocked.Decrement(ref control.StreamsActive);
+            control.StreamEnded();
         }
     }
 
     private static async Task WritePacedAsync(ReplyWriter writer, List<byte[]> pieces, ReplyPlan plan, Control control, CancellationToken aborted)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         for (int i = 0; i < pieces.Count; i++)
         {
-            if (i > 0 && plan.PieceDelayMs > 0)
+            if (plan.DurationMs > 0)
+            {
+                // Spread over the duration from the start, not piece to piece, so that timer slack never adds up.
+                await DelayUntilAsync(clock, (long)plan.DurationMs * i / pieces.Count, aborted);
+            }
+            else if (i > 0 && plan.PieceDelayMs > 0)
             {
                 await Task.Delay(plan.PieceDelayMs, aborted);
             }
@@ -101,6 +107,20 @@ public static class Streaming
                     Interlocked.Decrement(ref control.StreamsHeld);
                 }
             }
+        }
+
+        if (plan.DurationMs > 0)
+        {
+            await DelayUntilAsync(clock, plan.DurationMs, aborted);
+        }
+    }
+
+    private static async Task DelayUntilAsync(System.Diagnostics.Stopwatch clock, long dueMs, CancellationToken aborted)
+    {
+        long wait = dueMs - clock.ElapsedMilliseconds;
+        if (wait > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(wait), aborted);
         }
     }
 

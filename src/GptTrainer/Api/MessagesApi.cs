@@ -35,6 +35,14 @@ internal sealed class MessagesApi(ApiClient client)
         => GetAsync(Endpoint("session/{0}/messages", sessionUuid), a => a.ReadList("messages", o => Message.FromJson(o, sessionUuid)), cancellationToken);
 
     /// <summary>
+    /// The stored message a streamed reply became: the newest in the session's list with that query, or null
+    /// while the service lists none yet. The stream carries only text, so this is where a reply's uuid, finish
+    /// reason and citations come from.
+    /// </summary>
+    public async Task<Message?> FindStoredAsync(string sessionUuid, string query, CancellationToken cancellationToken)
+        => (await ListAsync(sessionUuid, cancellationToken).ConfigureAwait(false)).LastOrDefault(m => m.Query == query);
+
+    /// <summary>
     /// The whole conversation as text. The body's shape is undocumented: plain text is expected, a JSON string
     /// or a {"transcript": ...} object is unwrapped, and any other JSON comes back as PowerShell objects.
     /// </summary>

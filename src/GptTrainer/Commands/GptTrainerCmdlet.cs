@@ -151,6 +151,9 @@ public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IApiLog
         && LanguagePrimitives.IsTrue(debug)
         && !MyInvocation.BoundParameters.ContainsKey(parameter);
 
+    /// <summary>Makes Should -CiteSource available in this runspace's Pester, for the commands whose output it checks.</summary>
+    private protected void OfferShouldOperator() => Assertions.ShouldOperator.Offer(this, Warning);
+
     /// <summary>Turns a module failure into the error record users see, with the value that caused it as target.</summary>
     internal static ErrorRecord ToErrorRecord(Exception exception, object? target)
     {

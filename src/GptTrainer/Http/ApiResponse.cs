@@ -17,6 +17,12 @@ internal sealed class ApiResponse(HttpResponseMessage message, IdleTimer idle, A
 
     public int StatusCode => (int)Message.StatusCode;
 
+    /// <summary>
+    /// When the attempt that got this response was sent (a Stopwatch timestamp): latency measured from here
+    /// leaves out the waits before retries, which are the service's refusals, not its answering time.
+    /// </summary>
+    public long SentAt { get; init; }
+
     /// <summary>The whole body, key removed, when the request asked for it to be read as part of the attempt.</summary>
     public string? BufferedText { get; set; }
 

@@ -165,6 +165,7 @@ internal static class ApiTransport
 
             log.Verbose($"{method.Method} {Shown(target.ToString(), redactor)}" + (sameOrigin ? string.Empty : " (without the API key: another host)"));
             var idle = new IdleTimer(policy.IdleTimeout, cancellationToken);
+            long sentAt = Stopwatch.GetTimestamp();
             var watch = Stopwatch.StartNew();
             HttpResponseMessage response;
             try
@@ -184,7 +185,7 @@ internal static class ApiTransport
             Uri? location = RedirectTarget(response, target);
             if (location is null)
             {
-                return new ApiResponse(response, idle, request, policy, redactor);
+                return new ApiResponse(response, idle, request, policy, redactor) { SentAt = sentAt };
             }
 
             response.Dispose();

@@ -44,6 +44,9 @@ internal sealed class ReplyReader : IDisposable
     /// <summary>Method and path of the request this is the reply to.</summary>
     public string Request => _response.Request.Display;
 
+    /// <summary>When the attempt this reply answers was sent, as a Stopwatch timestamp.</summary>
+    public long SentAt => _response.SentAt;
+
     public long BytesReceived { get; private set; }
 
     public long PiecesReceived { get; private set; }

@@ -5,7 +5,7 @@ Send-GptTrainerMessage posts a question to a session (POST /api/v1/session/{uuid
 
 Without -SessionUuid the current session is used (the last one New-GptTrainerSession opened in this runspace). Queries piped in are sent one after the other, in order, on the same session.
 
-With -Raw the whole reply is written as one string when it is complete. With -PassThru the stored message (uuid, finish reason, citations) is written after the reply; the stream itself carries only text, so it is fetched from the session's message list.
+With -Raw the whole reply is written as one string when it is complete. With -PassThru the stored message (uuid, finish reason, citations) is written after the reply; the stream itself carries only text, so it is fetched from the session's message list. With -AsMessage only the stored message is written, once the reply is complete: the one call a test needs.
 
 If the connection breaks partway, the pieces already received stay in the pipeline (with -Raw, the partial text is written) and the error says the reply was cut off and how much had arrived. Ctrl+C stops the command at once in every phase: connecting, waiting for the first byte, reading, or waiting to retry.
 '@
@@ -15,6 +15,7 @@ If the connection breaks partway, the pieces already received stay in the pipeli
         Show        = 'Shows the reply on the console as flowing text, wrapped to the window, the moment each piece arrives, instead of writing the pieces to the pipeline: what you want for a question typed at the prompt (PowerShell cannot tell a command typed at the prompt from one whose output a script captures, so this is a switch). With -PassThru the stored message is still written. For a whole conversation, use Enter-GptTrainerChat. To make it the default in your own sessions, add $PSDefaultParameterValues[''Send-GptTrainerMessage:Show''] = $true to your profile (never in scripts that use the output).'
         Raw         = 'Writes the whole reply as one string once it is complete, instead of piece by piece.'
         PassThru    = 'After the reply, also writes the stored GptTrainer.Models.Message, with its uuid, finish reason and parsed citations.'
+        AsMessage   = 'Waits for the whole reply and writes only the stored GptTrainer.Models.Message (its Response, FinishReason and Citations), not the pieces: one call that gives what a test checks, as in $message = Send-GptTrainerMessage ''Do you ship abroad?'' -AsMessage; $message | Should -CiteSource ''Shipping''. The reply is read to its end without being kept. A reply the session does not list afterwards is a MessageNotStored error. Cannot be used with -Raw or -Show.'
         NoStream    = 'Uses the non-streamed endpoint (POST /api/v1/session/{uuid}/message/non-stream), which answers with the whole reply at once; it is written as one string. The GPT-trainer documentation does not describe this endpoint; the official Python SDK uses it against the live service.'
         DocumentPath = 'Files to upload as session documents (POST /api/v1/session-document/upload) and attach to the question, for the AI to read. They are uploaded once, before the first question, and attached to every question piped in. Only the non-streamed endpoint is known to accept documents, so this implies -NoStream. Neither endpoint is in the GPT-trainer documentation; the official Python SDK uses them. A document too long for the agent''s model is not an HTTP error: the service says so in the reply text.'
     }
@@ -55,6 +56,12 @@ Errors from the service become error records with a stable error id (Http401, Ht
             Code    = '$reply = Send-GptTrainerMessage ''Do you ship abroad?'' -PassThru
 $reply[-1].Citations | Format-Table Key, Title, DataSourceUuid'
             Remarks = 'Streams the reply, then lists the sources it cited.'
+        }
+        @{
+            Code    = '$message = Send-GptTrainerMessage ''Do you ship abroad?'' -AsMessage
+$message.Response | Should -Match ''thirty countries''
+$message | Should -CiteSource ''Shipping policy'''
+            Remarks = 'Inside a Pester It block: one call asks and returns the stored message, whose text and citations the assertions check.'
         }
     )
     Links       = @('New-GptTrainerSession', 'Get-GptTrainerMessage')

@@ -5,6 +5,8 @@ namespace GptTrainer.Commands;
 [OutputType(typeof(Message))]
 public sealed class GetGptTrainerMessageCommand : SessionScopedCmdlet
 {
+    protected override void BeginProcessing() => OfferShouldOperator();
+
     private protected override void ProcessSession(string sessionUuid)
     {
         // The API does not promise an order; oldest first is what a transcript reader expects. The sort is

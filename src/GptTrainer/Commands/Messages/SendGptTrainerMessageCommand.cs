@@ -25,6 +25,13 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
     public SwitchParameter PassThru { get; set; }
 
     /// <summary>
+    /// Waits for the whole reply and writes only the stored message (its text, finish reason and citations),
+    /// not the pieces: one call that gives what a test asserts on.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AsMessage { get; set; }
+
+    /// <summary>
     /// Shows the reply on the console as flowing text, wrapped to the window, as it arrives, and writes no
     /// pieces to the pipeline: for a question typed at the prompt. Scripts leave it off and get the pieces.
     /// </summary>
@@ -42,6 +49,23 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
 
     // Uploaded once, for the first question, and attached to every question piped in after it.
     private string[]? _documentUuids;
+
+    protected override void BeginProcessing()
+    {
+        if (AsMessage && (Raw || Show))
+        {
+            ThrowTerminatingError(InputError(
+                "AsMessageWithText",
+                $"-AsMessage writes only the stored message, so -{(Raw ? "Raw" : "Show")}, which is about the reply's text, cannot go with it; use -PassThru to get the text and then the message.",
+                ErrorCategory.InvalidArgument,
+                null));
+        }
+
+        if (PassThru || AsMessage)
+        {
+            OfferShouldOperator();
+        }
+    }
 
     protected override void ProcessApiRecord()
     {
@@ -84,7 +108,7 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
                 text.Finish();
                 Host.UI.WriteLine();
             }
-            else
+            else if (!AsMessage)
             {
                 WriteObject(reply);
             }
@@ -94,7 +118,7 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
             SendStreaming(session);
         }
 
-        if (PassThru && FindStoredMessage(session) is Message stored)
+        if ((PassThru || AsMessage) && FindStoredMessage(session) is Message stored)
         {
             WriteObject(stored);
         }
@@ -110,6 +134,16 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
     private void SendStreaming(string session)
     {
         using ReplyReader reader = Call((api, token) => api.Messages.StreamAsync(session, Query, token));
+        if (AsMessage)
+        {
+            // Read to the end, keeping nothing: the stored message has the whole text.
+            while (Await(reader.ReadPieceAsync()) is not null)
+            {
+            }
+
+            return;
+        }
+
         if (!Show)
         {
             WriteReply(reader, Raw);
@@ -126,13 +160,19 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
         }
     }
 
-    /// <summary>The stream carries only text; uuid, finish reason and citations come from the message list.</summary>
     private Message? FindStoredMessage(string session)
     {
-        Message? match = Call((api, token) => api.Messages.ListAsync(session, token)).LastOrDefault(m => m.Query == Query);
+        Message? match = Call((api, token) => api.Messages.FindStoredAsync(session, Query, token));
+        string missing = $"The reply arrived, but session {session} lists no stored message for this query yet.";
+        if (match is null && AsMessage)
+        {
+            // The message is all -AsMessage writes, so its absence is this question's error, not a side note.
+            throw new InputException(new ErrorRecord(new ItemNotFoundException(missing), "MessageNotStored", ErrorCategory.ObjectNotFound, Query));
+        }
+
         if (match is null)
         {
-            Warning($"The reply arrived, but session {session} lists no stored message for this query yet.");
+            Warning(missing);
         }
 
         return match;
