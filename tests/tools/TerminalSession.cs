@@ -67,22 +67,6 @@ public sealed class TerminalSession : IDisposable
     public void WaitForCursorQuery(int seen, double timeoutSeconds = 30)
         => WaitUntil(() => _queriesAnswered > seen, timeoutSeconds, "ask for the cursor position");
 
-    /// <summary>
-    /// Waits until the program asks where the cursor is once the screen holds more than
-    /// <paramref name="position"/> characters: the sign that a prompt drawn there is reading keys. Counting
-    /// questions alone is not enough, since the shell's own line editor asks too while the command that
-    /// draws the prompt is being entered.
-    /// </summary>
-    public void WaitForReadAfter(int position, double timeoutSeconds = 30)
-        => WaitUntil(() => LastQueryPosition() >= position, timeoutSeconds, $"read keys after screen position {position}");
-
-    private int LastQueryPosition()
-    {
-        string text = _output.ToString();
-        int last = text.LastIndexOf("\x1B[6n", StringComparison.Ordinal);
-        return last < 0 ? -1 : Clean(text.Substring(0, last)).Length;
-    }
-
     private void WaitUntil(Func<bool> condition, double timeoutSeconds, string what)
     {
         DateTime deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);

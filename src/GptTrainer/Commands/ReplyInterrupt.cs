@@ -11,35 +11,19 @@ internal sealed class ReplyInterrupt : IDisposable
     private readonly CancellationTokenSource _reply;
     private readonly ManualResetEventSlim _stop = new();
     private readonly Thread _watcher;
-    private readonly bool _previous;
+    private readonly ControlCAsKey _controlC;
 
-    private ReplyInterrupt(CancellationTokenSource reply, bool previous)
+    private ReplyInterrupt(CancellationTokenSource reply, ControlCAsKey controlC)
     {
         _reply = reply;
-        _previous = previous;
+        _controlC = controlC;
         _watcher = new Thread(Watch) { IsBackground = true, Name = "GptTrainer Ctrl+C watcher" };
         _watcher.Start();
     }
 
     /// <summary>Starts watching, or returns null where there is no console keyboard to watch (Ctrl+C then stops the command as usual).</summary>
     public static ReplyInterrupt? Start(CancellationTokenSource reply)
-    {
-        try
-        {
-            if (Console.IsInputRedirected)
-            {
-                return null;
-            }
-
-            bool previous = Console.TreatControlCAsInput;
-            Console.TreatControlCAsInput = true;
-            return new ReplyInterrupt(reply, previous);
-        }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or PlatformNotSupportedException)
-        {
-            return null;
-        }
-    }
+        => ControlCAsKey.Start() is ControlCAsKey controlC ? new ReplyInterrupt(reply, controlC) : null;
 
     private void Watch()
     {
@@ -71,15 +55,7 @@ internal sealed class ReplyInterrupt : IDisposable
     {
         _stop.Set();
         _watcher.Join();
-        try
-        {
-            Console.TreatControlCAsInput = _previous;
-        }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException)
-        {
-            // The console went away; there is nothing to restore.
-        }
-
+        _controlC.Dispose();
         _stop.Dispose();
     }
 }

@@ -105,10 +105,13 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
     /// <summary>The next line typed, or null when input ended; Ctrl+C here stops the command, which is how the chat is left.</summary>
     private string? ReadQuestion()
     {
+        // Ctrl+C is a key from before the prompt is drawn: the console's line reader takes it as "stop" once
+        // it reads, while as a signal in the moment before it reads it would be lost with the chat left waiting.
+        using ControlCAsKey? controlC = ControlCAsKey.Start();
         Host.UI.WriteLine();
         Say(ConsoleColor.Cyan, Prompt, newLine: false);
 
-        // A Ctrl+C that arrived just before the console started reading would otherwise wait for Enter.
+        // A Ctrl+C that arrived as a signal just before would otherwise wait for Enter.
         if (StopToken.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
