@@ -90,7 +90,8 @@ function Send-ControlRequest {
 
 function Wait-EmulatorReady {
     <#
-    Reads the lines a starting emulator prints until it names its URL and key. Waits in short slices so
+    Reads the lines a starting emulator prints until it names its URL and key: those, or $null with
+    TimedOut saying whether the deadline passed (rather than the program ending). Waits in short slices so
     that Ctrl+C is noticed, and never longer than the deadline.
     #>
     param([System.Diagnostics.Process] $Process, [datetime] $Deadline)
@@ -98,12 +99,12 @@ function Wait-EmulatorReady {
     while (-not ($ready.ContainsKey('GPTTRAINER_EMULATOR_URL') -and $ready.ContainsKey('GPTTRAINER_EMULATOR_KEY'))) {
         $read = $Process.StandardOutput.ReadLineAsync()
         while (-not $read.Wait(250)) {
-            if ([DateTime]::UtcNow -ge $Deadline) { return $null }
+            if ([DateTime]::UtcNow -ge $Deadline) { return [pscustomobject]@{ Lines = $null; TimedOut = $true } }
         }
-        if ($null -eq $read.Result) { return $null }
+        if ($null -eq $read.Result) { return [pscustomobject]@{ Lines = $null; TimedOut = $false } }
         if ($read.Result -match '^(GPTTRAINER_EMULATOR_(?:URL|KEY))=(.+)$') { $ready[$Matches[1]] = $Matches[2] }
     }
-    $ready
+    [pscustomobject]@{ Lines = $ready; TimedOut = $false }
 }
 
 function Start-GptTrainerEmulator {
@@ -306,9 +307,11 @@ function Start-GptTrainerEmulator {
         $started = $false
         try {
             $errorText = $process.StandardError.ReadToEndAsync()
-            $ready = Wait-EmulatorReady $process $deadline
+            $wait = Wait-EmulatorReady $process $deadline
+            $ready = $wait.Lines
             if ($null -eq $ready) {
-                $exited = $process.WaitForExit(2000)
+                # A program that closed its output is ending by itself; one that is silent is ended here.
+                $exited = -not $wait.TimedOut -and $process.WaitForExit(2000)
                 if (-not $exited) { try { $process.Kill() } catch { } }
                 $said = if ($errorText.Wait(2000)) { $errorText.Result.Trim() } else { '' }
                 if (-not $exited) {
