@@ -88,6 +88,14 @@ function Send-ControlRequest {
     $result
 }
 
+function Invoke-ConfirmedControl {
+    <# One state-changing control call, after ShouldProcess agrees: the body of Reset-, Clear-...Fault and Complete-. #>
+    param([System.Management.Automation.PSCmdlet] $Cmdlet, $Emulator, [string] $Action, [string] $Path, [string] $Method = 'Post')
+    if ($Cmdlet.ShouldProcess($Emulator.Uri, $Action)) {
+        $null = Send-ControlRequest $Cmdlet $Emulator $Path -Method $Method
+    }
+}
+
 function Wait-EmulatorReady {
     <#
     Reads the lines a starting emulator prints until it names its URL and key: those, or $null with
@@ -486,9 +494,7 @@ function Reset-GptTrainerEmulator {
     )
 
     process {
-        if ($PSCmdlet.ShouldProcess($Emulator.Uri, 'Reset the GPT-trainer emulator to its seed')) {
-            $null = Send-ControlRequest $PSCmdlet $Emulator 'reset' -Method Post
-        }
+        Invoke-ConfirmedControl $PSCmdlet $Emulator 'Reset the GPT-trainer emulator to its seed' 'reset'
     }
 }
 
@@ -694,9 +700,7 @@ function Clear-GptTrainerEmulatorFault {
     )
 
     process {
-        if ($PSCmdlet.ShouldProcess($Emulator.Uri, 'Remove every fault rule')) {
-            $null = Send-ControlRequest $PSCmdlet $Emulator 'faults' -Method Delete
-        }
+        Invoke-ConfirmedControl $PSCmdlet $Emulator 'Remove every fault rule' 'faults' -Method Delete
     }
 }
 
@@ -788,9 +792,7 @@ function Complete-GptTrainerEmulatorProcessing {
     )
 
     process {
-        if ($PSCmdlet.ShouldProcess($Emulator.Uri, 'End the processing of every data source')) {
-            $null = Send-ControlRequest $PSCmdlet $Emulator 'sources/finish' -Method Post
-        }
+        Invoke-ConfirmedControl $PSCmdlet $Emulator 'End the processing of every data source' 'sources/finish'
     }
 }
 
