@@ -233,17 +233,17 @@ Describe 'Add-GptTrainerEmulatorFault' {
     }
 
     It 'stalls before answering for -StallSec' {
-        $emulator | Add-GptTrainerEmulatorFault -StallSec 0.4 -Path '*/chatbots'
+        $emulator | Add-GptTrainerEmulatorFault -StallSec 0.25 -Path '*/chatbots'
         $stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
 
         (Invoke-Raw '/api/v1/chatbots').StatusCode | Should -Be 200
 
-        $stopwatch.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 0.4
+        $stopwatch.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 0.25
     }
 
     It 'stalls midway through a reply with -AfterBytes: the bytes before it arrive at once, the rest after the stall' {
         $session = New-GptTrainerChatbot -Name 'Stalling' | New-GptTrainerSession
-        $emulator | Add-GptTrainerEmulatorFault -StallSec 0.4 -AfterBytes 12 -Path '*/message/stream'
+        $emulator | Add-GptTrainerEmulatorFault -StallSec 0.5 -AfterBytes 12 -Path '*/message/stream'
         $stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
 
         $arrivals = @($session | Send-GptTrainerMessage -Query 'Anything?' | ForEach-Object { [pscustomobject]@{ Text = $_; At = $stopwatch.Elapsed.TotalSeconds } })

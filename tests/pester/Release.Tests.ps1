@@ -132,12 +132,57 @@ BeforeAll {
     $dotnet = (Get-Command dotnet -CommandType Application)[0].Source
     $dotnetRoot = if ($env:DOTNET_ROOT) { $env:DOTNET_ROOT } else { Split-Path ([IO.File]::ResolveLinkTarget($dotnet, $true) ?? (Get-Item $dotnet)).FullName }
     $quietDotnet = @{ DOTNET_CLI_TELEMETRY_OPTOUT = '1'; DOTNET_NOLOGO = '1'; DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'; DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE = '1'; DOTNET_ROOT = $dotnetRoot }
-    $toolInstall = Invoke-ChildProcess -FilePath $dotnet -WorkingDirectory $work -Environment $quietDotnet -Arguments @(
+    # Installed while the modules are.
+    $toolInstallRun = Start-ChildRun -FilePath $dotnet -WorkingDirectory $work -Environment $quietDotnet -Arguments @(
         'tool', 'install', 'gpttrainer-emulator', '--version', $version, '--tool-path', $toolPath, '--configfile', $nugetConfig)
     $toolCommand = Join-Path $toolPath "gpttrainer-emulator$(if ($IsWindows) { '.exe' })"
+
+    # Install-PSResource has no destination parameter: it installs into the user's module folder. A user
+    # profile of its own (HOME, where PowerShell and PSResourceGet keep per-user modules and repositories
+    # on Linux and macOS) makes that folder temporary. Windows keeps them in known folders that HOME does
+    # not move, so there this is skipped rather than installed into the real profile.
+    if (-not $IsWindows) {
+        $profileHome = Join-Path $work 'home'
+        $null = New-Item -ItemType Directory -Path $profileHome
+        # Everything that would lead PowerShell to this machine's user folders is replaced or removed.
+        $isolated = @{ HOME = $profileHome; XDG_DATA_HOME = $null; XDG_CONFIG_HOME = $null; XDG_CACHE_HOME = $null; PSModulePath = $null }
+
+        # GptTrainer.Emulator is asked for, and brings GptTrainer, which it requires.
+        $installRun = Start-Pwsh -Environment $isolated -Arguments @('-Command', @"
+`$ErrorActionPreference = 'Stop'
+Register-PSResourceRepository -Name GptTrainerTest -Uri '$repository' -Trusted
+Install-PSResource -Name GptTrainer.Emulator -Version '$version' -Repository GptTrainerTest -Scope CurrentUser
+Get-InstalledPSResource | ForEach-Object { "installed: `$(`$_.Name) `$(`$_.Version)" }
+(Get-InstalledPSResource -Name GptTrainer).InstalledLocation
+"@)
+    }
+    $toolInstall = Wait-ChildRun $toolInstallRun
+
+    if (-not $IsWindows) {
+        $install = Wait-ChildRun $installRun
+        $installedTo = ($install.Output -split '\r?\n' | Where-Object { $_ } | Select-Object -Last 1).Trim()
+
+        # The documented example, copied to a folder of its own as a user's project would hold it, run
+        # with Invoke-Pester where only the installed modules and the installed tool are found. It runs
+        # while the tests below do, since it mostly waits; the last Describe collects it.
+        $project = Join-Path $work 'project'
+        Copy-Item -Recurse -Path (Join-Path $RepoRoot 'docs/examples') -Destination $project
+        $exampleEnvironment = $isolated + $quietDotnet
+        $exampleEnvironment.PATH = $toolPath + [IO.Path]::PathSeparator + $env:PATH
+        $exampleEnvironment.GT_PESTER = Join-Path (Get-Module Pester).ModuleBase 'Pester.psd1'
+        $exampleEnvironment.GT_INSTALLED = $installedTo
+        $exampleRun = Start-Pwsh -Environment $exampleEnvironment -WorkingDirectory $project -Arguments @('-Command', @'
+$ErrorActionPreference = 'Stop'
+$env:PSModulePath = $env:GT_INSTALLED + [IO.Path]::PathSeparator + (Join-Path $PSHOME 'Modules')
+Import-Module $env:GT_PESTER
+$run = Invoke-Pester -Path ./Get-SupportAnswer.Tests.ps1 -Output Detailed -PassThru
+"EXAMPLE-RESULT $(@{ Passed = @($run.Passed.ExpandedName); Failed = @($run.Failed.ExpandedName); Total = $run.TotalCount } | ConvertTo-Json -Compress)"
+'@)
+    }
 }
 
 AfterAll {
+    if ($exampleRun -and -not $exampleRun.Process.HasExited) { $exampleRun.Process.Kill($true) }
     Remove-Item -Recurse -Force -Path $work -ErrorAction SilentlyContinue
 }
 
@@ -270,45 +315,9 @@ Describe 'The emulator tool, installed with dotnet tool install from its package
     }
 }
 
-# Install-PSResource has no destination parameter: it installs into the user's module folder. A user
-# profile of its own (HOME, where PowerShell and PSResourceGet keep per-user modules and repositories
-# on Linux and macOS) makes that folder temporary. Windows keeps them in known folders that HOME does
-# not move, so there this is skipped rather than installed into the real profile.
+# Installed into a temporary profile by the BeforeAll above; skipped on Windows, as explained there.
 Describe 'The package, installed with Install-PSResource' -Skip:$IsWindows {
     BeforeAll {
-        Test-Path (Join-Path $repository "GptTrainer.$version.nupkg") | Should -BeTrue -Because 'the package must be published to be installed'
-        $profileHome = Join-Path $work 'home'
-        $null = New-Item -ItemType Directory -Path $profileHome
-        # Everything that would lead PowerShell to this machine's user folders is replaced or removed.
-        $isolated = @{ HOME = $profileHome; XDG_DATA_HOME = $null; XDG_CONFIG_HOME = $null; XDG_CACHE_HOME = $null; PSModulePath = $null }
-
-        # GptTrainer.Emulator is asked for, and brings GptTrainer, which it requires.
-        $install = Invoke-Pwsh -Environment $isolated -Arguments @('-Command', @"
-`$ErrorActionPreference = 'Stop'
-Register-PSResourceRepository -Name GptTrainerTest -Uri '$repository' -Trusted
-Install-PSResource -Name GptTrainer.Emulator -Version '$version' -Repository GptTrainerTest -Scope CurrentUser
-Get-InstalledPSResource | ForEach-Object { "installed: `$(`$_.Name) `$(`$_.Version)" }
-(Get-InstalledPSResource -Name GptTrainer).InstalledLocation
-"@)
-        $installedTo = ($install.Output -split '\r?\n' | Where-Object { $_ } | Select-Object -Last 1).Trim()
-
-        # The documented example, copied to a folder of its own as a user's project would hold it, run
-        # with Invoke-Pester where only the installed modules and the installed tool are found. It runs
-        # while the checks below do: both mostly wait.
-        $project = Join-Path $work 'project'
-        Copy-Item -Recurse -Path (Join-Path $RepoRoot 'docs/examples') -Destination $project
-        $exampleEnvironment = $isolated + $quietDotnet
-        $exampleEnvironment.PATH = $toolPath + [IO.Path]::PathSeparator + $env:PATH
-        $exampleEnvironment.GT_PESTER = Join-Path (Get-Module Pester).ModuleBase 'Pester.psd1'
-        $exampleEnvironment.GT_INSTALLED = $installedTo
-        $exampleRun = Start-Pwsh -Environment $exampleEnvironment -WorkingDirectory $project -Arguments @('-Command', @'
-$ErrorActionPreference = 'Stop'
-$env:PSModulePath = $env:GT_INSTALLED + [IO.Path]::PathSeparator + (Join-Path $PSHOME 'Modules')
-Import-Module $env:GT_PESTER
-$run = Invoke-Pester -Path ./Get-SupportAnswer.Tests.ps1 -Output Detailed -PassThru
-"EXAMPLE-RESULT $(@{ Passed = @($run.Passed.ExpandedName); Failed = @($run.Failed.ExpandedName); Total = $run.TotalCount } | ConvertTo-Json -Compress)"
-'@)
-
         $emulator = Start-GptTrainerEmulator
         $bot = New-TestChatbot $emulator -Name 'Installed module bot'
         $fresh = $isolated.Clone()
@@ -341,7 +350,6 @@ Import-Module GptTrainer
 
     AfterAll {
         if ($emulator) { Stop-GptTrainerEmulator $emulator }
-        if ($exampleRun -and -not $exampleRun.Process.HasExited) { $exampleRun.Process.Kill($true) }
     }
 
     It 'installs into the temporary profile, leaving this user''s modules and repositories alone' {
