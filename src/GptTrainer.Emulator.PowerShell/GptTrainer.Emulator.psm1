@@ -437,7 +437,9 @@ function Connect-GptTrainerEmulator {
         $connect = Get-Command -Name 'Connect-GptTrainer' -Module 'GptTrainer' -CommandType Cmdlet -ErrorAction Ignore
         $dynamic = New-Object System.Management.Automation.RuntimeDefinedParameterDictionary
         if ($connect) {
-            $skipped = @('ApiKey', 'BaseUri', 'AllowUnencryptedAuthentication') + [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+            # Common parameters by the class that declares them, which Windows PowerShell has as well.
+            $common = @([System.Management.Automation.Internal.CommonParameters].GetProperties().Name) + @('WhatIf', 'Confirm', 'UseTransaction')
+            $skipped = @('ApiKey', 'BaseUri', 'AllowUnencryptedAuthentication') + $common
             foreach ($parameter in $connect.Parameters.Values) {
                 if ($skipped -contains $parameter.Name) { continue }
                 $attributes = New-Object 'System.Collections.ObjectModel.Collection[System.Attribute]'
