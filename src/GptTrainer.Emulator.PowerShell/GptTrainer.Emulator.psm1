@@ -260,7 +260,9 @@ function Start-GptTrainerEmulator {
             # A service container may still be starting when the job's first step runs.
             while ($true) {
                 try {
-                    $null = Invoke-RestMethod -Uri "$($emulator.Uri)/_emulator/stats" -TimeoutSec 5 -ErrorAction Stop
+                    # Each try ends by the deadline too, even at an address that never answers.
+                    $left = [int][Math]::Ceiling(($deadline - [DateTime]::UtcNow).TotalSeconds)
+                    $null = Invoke-RestMethod -Uri "$($emulator.Uri)/_emulator/stats" -TimeoutSec ([Math]::Max(1, [Math]::Min(5, $left))) -ErrorAction Stop
                     break
                 }
                 catch {
