@@ -5,15 +5,18 @@ Builds, tests and demonstrates the GptTrainer module.
 
 .DESCRIPTION
 Build  (default) compiles the module and the emulator and lays the module out as PowerShell installs
-       it, under out/GptTrainer/<version>/; Import-Module ./out/GptTrainer loads the fresh build.
+       it, under out/GptTrainer/<version>/; Import-Module ./out/GptTrainer loads the fresh build. The
+       emulator's PowerShell module is laid out beside it, under out/GptTrainer.Emulator/<version>/.
 Test   builds, runs the xunit tests and the Pester tests against the emulator, and ends with one line
        "Tests: N passed, M failed"; exits non-zero if anything failed.
 Demo   builds, starts the emulator, connects, opens a session and streams a reply to the console.
 Bench  builds, runs the benchmarks against the emulator, prints the table and updates BENCHMARKS.md.
 Package
        builds, then packs the laid-out module into out/GptTrainer.<version>.nupkg with PowerShell's
-       own PSResourceGet; with -RepositoryPath it also publishes that file to the local folder
-       repository there, and nowhere else.
+       own PSResourceGet, the emulator's PowerShell module into out/GptTrainer.Emulator.<version>.nupkg
+       the same way, and the emulator as a .NET tool into out/gpttrainer-emulator.<version>.nupkg;
+       with -RepositoryPath it also publishes the two modules to the local folder repository there,
+       and nowhere else.
 Clean  removes every build output.
 
 .EXAMPLE
@@ -45,6 +48,8 @@ $sourceManifest = Join-Path $root 'GptTrainer.psd1'
 # PowerShell installs a module as <name>/<version>/; the build lays it out the same way, so what the
 # tests import is what ships.
 $moduleRoot = Join-Path $root 'out/GptTrainer'
+$emulatorModuleRoot = Join-Path $root 'out/GptTrainer.Emulator'
+$emulatorModuleSource = Join-Path $root 'src/GptTrainer.Emulator.PowerShell'
 
 function Invoke-Native {
     param([string] $Command, [string[]] $Arguments)
@@ -61,6 +66,7 @@ function Get-ModuleLayout {
     $help = "en-US/$($manifest.RootModule)-Help.xml"
     $about = 'en-US/about_GptTrainer.help.txt'
     [pscustomobject]@{
+        Name       = 'GptTrainer'
         Version    = $manifest.ModuleVersion
         Path       = $path
         Manifest   = Join-Path $path 'GptTrainer.psd1'
@@ -69,6 +75,19 @@ function Get-ModuleLayout {
         Help       = Join-Path $path $help
         About      = Join-Path $path $about
         Files      = @('GptTrainer.psd1', $manifest.RootModule) + $manifest.FormatsToProcess + $help + $about
+    }
+}
+
+function Get-EmulatorModuleLayout {
+    <# Where the build lays the emulator's PowerShell module out: beside GptTrainer, with its version. #>
+    $version = (Import-PowerShellDataFile $sourceManifest).ModuleVersion
+    $path = Join-Path $emulatorModuleRoot $version
+    [pscustomobject]@{
+        Name     = 'GptTrainer.Emulator'
+        Version  = $version
+        Path     = $path
+        Manifest = Join-Path $path 'GptTrainer.Emulator.psd1'
+        Files    = @('GptTrainer.Emulator.psd1', 'GptTrainer.Emulator.psm1')
     }
 }
 
@@ -105,6 +124,25 @@ function Invoke-Build {
     $helpScript = Join-Path $source 'help/New-GptTrainerHelp.ps1'
     Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', "Import-Module '$($layout.Manifest)'; & '$helpScript' -ModuleName GptTrainer -OutFile '$($layout.Help)'")
     Assert-ModuleLayout $layout
+    Invoke-EmulatorModuleLayout
+}
+
+function Invoke-EmulatorModuleLayout {
+    <#
+    Lays the emulator's PowerShell module out with GptTrainer's version written into its manifest (as its
+    own version and as the GptTrainer it needs), so the source manifest stays the one place it is written.
+    #>
+    $layout = Get-EmulatorModuleLayout
+    Remove-Item -Recurse -Force -Path $emulatorModuleRoot -ErrorAction SilentlyContinue
+    $null = New-Item -ItemType Directory -Force -Path $layout.Path
+    Copy-Item -Path (Join-Path $emulatorModuleSource 'GptTrainer.Emulator.psm1') -Destination $layout.Path
+    $manifest = Get-Content -Raw -Path (Join-Path $emulatorModuleSource 'GptTrainer.Emulator.psd1')
+    $placeholder = "(?<=ModuleVersion\s*=\s*)'0\.0\.0'"
+    if ([regex]::Matches($manifest, $placeholder).Count -ne 2) {
+        throw "$emulatorModuleSource/GptTrainer.Emulator.psd1 must say ModuleVersion = '0.0.0' twice (its own, and the GptTrainer it requires) for the build to write the version there."
+    }
+    Set-Content -NoNewline -Path $layout.Manifest -Value ($manifest -replace $placeholder, "'$($layout.Version)'")
+    Assert-ModuleLayout $layout
 }
 
 function Assert-BuildOutputUncommitted {
@@ -133,20 +171,40 @@ function Get-LocalRepositoryFolder {
 }
 
 function New-ModulePackage {
-    <# Packs the laid-out module, as PowerShell's PSResourceGet packs any module, into out/. #>
+    <# Packs a laid-out module, as PowerShell's PSResourceGet packs any module, into out/. #>
     param([Parameter(Mandatory)] $Layout)
-    $package = Join-Path $root "out/GptTrainer.$($Layout.Version).nupkg"
+    $package = Join-Path $root "out/$($Layout.Name).$($Layout.Version).nupkg"
     Remove-Item -Force -Path $package -ErrorAction Ignore
-    Compress-PSResource -Path $Layout.Path -DestinationPath (Split-Path $package)
+    # Compress-PSResource checks the manifest with Test-ModuleManifest, which looks for required modules
+    # (GptTrainer.Emulator requires GptTrainer) on the module path: the laid-out build is put there.
+    $modulePath = $env:PSModulePath
+    $env:PSModulePath = (Join-Path $root 'out') + [IO.Path]::PathSeparator + $modulePath
+    try {
+        Compress-PSResource -Path $Layout.Path -DestinationPath (Split-Path $package)
+    }
+    finally {
+        $env:PSModulePath = $modulePath
+    }
     if (-not (Test-Path $package)) { throw "Compress-PSResource did not write $package." }
+    $package
+}
+
+function New-ToolPackage {
+    <# Packs the emulator as built (no second build) as a .NET tool into out/gpttrainer-emulator.<version>.nupkg. #>
+    param([Parameter(Mandatory)] [string] $Version)
+    $package = Join-Path $root "out/gpttrainer-emulator.$Version.nupkg"
+    Remove-Item -Force -Path $package -ErrorAction Ignore
+    Invoke-Native dotnet @('pack', (Join-Path $root 'src/GptTrainer.Emulator/GptTrainer.Emulator.csproj'), '-c', $Configuration, '--no-build', '--nologo', '-v', 'quiet', '-o', (Join-Path $root 'out'))
+    if (-not (Test-Path $package)) { throw "dotnet pack did not write $package." }
     $package
 }
 
 function Invoke-Package {
     # Refused before anything is packed: output that is not the build's.
-    $layout = Get-ModuleLayout
+    $layouts = @(Get-ModuleLayout; Get-EmulatorModuleLayout)
     Assert-BuildOutputUncommitted
-    Assert-ModuleLayout $layout
+    foreach ($layout in $layouts) { Assert-ModuleLayout $layout }
+    $version = $layouts[0].Version
 
     $folder = $null
     if ($RepositoryPath) {
@@ -157,26 +215,35 @@ function Invoke-Package {
         Register-PSResourceRepository -Name $repository -Uri $folder -Trusted
         try {
             # Publish-PSResource would quietly keep the version already there, so ask before packing.
-            if (Find-PSResource -Name GptTrainer -Version $layout.Version -Repository $repository -ErrorAction Ignore) {
-                throw "GptTrainer $($layout.Version) is already in the repository at $folder. Raise ModuleVersion in GptTrainer.psd1 (with its CHANGELOG entry), or give another -RepositoryPath."
+            foreach ($layout in $layouts) {
+                if (Find-PSResource -Name $layout.Name -Version $layout.Version -Repository $repository -ErrorAction Ignore) {
+                    throw "$($layout.Name) $($layout.Version) is already in the repository at $folder. Raise ModuleVersion in GptTrainer.psd1 (with its CHANGELOG entry), or give another -RepositoryPath."
+                }
             }
-            $package = New-ModulePackage $layout
-            Publish-PSResource -NupkgPath $package -Repository $repository
+            $modulePackages = @(foreach ($layout in $layouts) { New-ModulePackage $layout })
+            $toolPackage = New-ToolPackage $version
+            # In layout order, GptTrainer first: GptTrainer.Emulator depends on it. The tool stays out of
+            # the folder: PSResourceGet reads every .nupkg there as a module and fails on one that is not.
+            foreach ($package in $modulePackages) { Publish-PSResource -NupkgPath $package -Repository $repository }
         }
         finally {
             Unregister-PSResourceRepository -Name $repository
         }
     }
     else {
-        $package = New-ModulePackage $layout
+        $modulePackages = @(foreach ($layout in $layouts) { New-ModulePackage $layout })
+        $toolPackage = New-ToolPackage $version
     }
 
-    Write-Host "Wrote $package ($([Math]::Round((Get-Item $package).Length / 1KB)) KB)."
+    foreach ($package in $modulePackages + $toolPackage) { Write-Host "Wrote $package ($([Math]::Round((Get-Item $package).Length / 1KB)) KB)." }
     if ($folder) {
-        Write-Host "Published it to the repository at $folder. Install it from there with:"
+        Write-Host "Published the modules to the repository at $folder. Install them from there with:"
         Write-Host "  Register-PSResourceRepository -Name Local -Uri '$folder' -Trusted    # once"
         Write-Host '  Install-PSResource GptTrainer -Repository Local'
+        Write-Host '  Install-PSResource GptTrainer.Emulator -Repository Local              # for tests; brings GptTrainer too'
     }
+    Write-Host 'Install the emulator tool from the package file with:'
+    Write-Host "  dotnet tool install --global gpttrainer-emulator --add-source '$(Split-Path $toolPackage)'"
 }
 
 function Get-NuGetPackageRoot {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace GptTrainer.Emulator;
 
-/// <summary>The console program that Pester, the demo and the benchmarks start as a child process.</summary>
+/// <summary>The console program: the gpttrainer-emulator tool, and what Pester, the demo and the benchmarks start as a child process.</summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -38,7 +38,7 @@ public static class Program
         }
         catch (IOException ex)
         {
-            Console.Error.WriteLine($"Cannot listen on 127.0.0.1:{options.Port}: {ex.Message}");
+            Console.Error.WriteLine($"Cannot listen on {new System.Net.IPEndPoint(options.Host, options.Port)}: {ex.Message}");
             return 1;
         }
 
@@ -57,6 +57,10 @@ public static class Program
         Console.WriteLine($"GPTTRAINER_EMULATOR_KEY={options.ApiKey}");
         Console.WriteLine("GptTrainer emulator ready (stop it with Ctrl+C or POST /_emulator/shutdown).");
         Console.Out.Flush();
+        if (options.ExposureWarning() is string warning)
+        {
+            Console.Error.WriteLine(warning);
+        }
 
         Task shutdown = host.WaitForShutdownAsync();
         if (options.ParentPid is int parent)

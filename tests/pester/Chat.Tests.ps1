@@ -23,14 +23,18 @@ BeforeAll {
         }
     }
 
+    # PSReadLine keeps its history under XDG_DATA_HOME and predicts from it: the user's own history,
+    # shared by every run on the machine, would change what the prompt draws, and so the test.
+    $readLineData = New-TestDirectory
     $term = [TerminalSession]::new(
         "dotnet pwsh -NoProfile -NoLogo -NoExit -Command `"Import-Module '$ModuleManifest'; Connect-GptTrainer -BaseUri '$($emulator.Uri)'`"",
-        $RepoRoot, $columns, 40, @{ TERM = 'xterm' }, [string[]]@('GPTTRAINER_API_KEY', 'GPTTRAINER_BASE_URL'))
+        $RepoRoot, $columns, 40, @{ TERM = 'xterm'; XDG_DATA_HOME = $readLineData }, [string[]]@('GPTTRAINER_API_KEY', 'GPTTRAINER_BASE_URL'))
 }
 
 AfterAll {
     if ($term) { $term.Dispose() }
     $emulator | Stop-GptTrainerEmulator
+    if ($readLineData) { Remove-Item -Recurse -Force $readLineData -ErrorAction SilentlyContinue }
 }
 
 Describe 'Enter-GptTrainerChat in a terminal' {

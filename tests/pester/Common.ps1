@@ -1,9 +1,10 @@
 # Dot-sourced by every Pester file: loads the module as the build laid it out (what ships, not the
-# source tree) and the emulator helpers.
+# source tree) and the emulator helpers (the shipped GptTrainer.Emulator module, which needs GptTrainer
+# loaded first).
 $RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-Import-Module (Join-Path $RepoRoot 'tests/tools/GptTrainerEmulator.psm1') -Force
 # The build keeps one version under out/GptTrainer, and PowerShell picks it as it would when installed.
 $ModuleManifest = Join-Path (Import-Module (Join-Path $RepoRoot 'out/GptTrainer') -Force -PassThru).ModuleBase 'GptTrainer.psd1'
+Import-Module (Join-Path $RepoRoot 'tests/tools/GptTrainerEmulator.psm1') -Force
 
 function New-TestChatbot {
     param([Parameter(Mandatory)] $Emulator, [string] $Name = "Test bot $([guid]::NewGuid().ToString('N').Substring(0, 8))", [switch] $Citations)
@@ -19,7 +20,7 @@ function Connect-TestEmulator {
     param([Parameter(Mandatory)] $Emulator)
     # Back-off waits prove nothing against the emulator; tests that measure the real ones connect without this.
     # -SkipCheck: the check Connect-GptTrainer makes has tests of its own, and would add a request to every count.
-    Connect-GptTrainer -ApiKey $Emulator.ApiKey -BaseUri $Emulator.Uri -FirstRetryDelayMs 10 -SkipCheck
+    Connect-GptTrainerEmulator $Emulator -FirstRetryDelayMs 10 -SkipCheck
 }
 
 function Wait-Until {

@@ -1,19 +1,27 @@
-# Starts, steers and stops the local GPT-trainer emulator for the Pester tests, the demo and the benchmarks.
+# The emulator helpers of this repository's tests, the demo and the benchmarks. Starting, stopping and
+# steering the emulator is the shipped GptTrainer.Emulator module's job, imported here as the build lays
+# it out; what is left is what only this repository needs: this build of the emulator at test pace, and
+# the old short names the tests use.
 Set-StrictMode -Version Latest
 
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:EmulatorDll = Join-Path $script:RepoRoot 'src/GptTrainer.Emulator/bin/Release/net10.0/GptTrainer.Emulator.dll'
 
+# GptTrainer.Emulator requires GptTrainer, which is not on the module path in this repository; both are
+# imported globally, as a user's session would hold them.
+if (-not (Get-Module -Name GptTrainer)) { Import-Module (Join-Path $script:RepoRoot 'out/GptTrainer') -Global }
+Import-Module (Join-Path $script:RepoRoot 'out/GptTrainer.Emulator') -Global
+
 function Start-GptTrainerEmulator {
     <#
     .SYNOPSIS
-    Starts the emulator as a child process on a free loopback port and returns its URL and key.
+    The shipped Start-GptTrainerEmulator on this repository's build of the emulator, at test pace: fast
+    pieces, and processing short enough that tests waiting for a source wait little (they still poll).
     #>
     [CmdletBinding()]
     param(
         [int] $PieceDelayMs = 5,
 
-        # Short, so that tests waiting for a source to be processed wait little; they still poll for it.
         [int] $ProcessingMs = 200,
 
         [string] $ApiKey,
@@ -26,53 +34,9 @@ function Start-GptTrainerEmulator {
         throw "The emulator is not built ($script:EmulatorDll); run ./build.ps1 first."
     }
 
-    $arguments = @($script:EmulatorDll, '--port', '0', '--piece-delay-ms', $PieceDelayMs, '--processing-ms', $ProcessingMs, '--parent-pid', $PID)
-    if ($ApiKey) { $arguments += @('--api-key', $ApiKey) }
-    if ($Seed) { $arguments += @('--seed', (Resolve-Path -LiteralPath $Seed).Path) }
-
-    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in $arguments) { $info.ArgumentList.Add([string]$a) }
-    # The emulator reads its settings from GPTTRAINER_EMULATOR_* variables too; the caller's own must not
-    # leak into an emulator that is meant to start exactly as these parameters say.
-    foreach ($name in @($info.Environment.Keys | Where-Object { $_ -like 'GPTTRAINER_EMULATOR_*' })) { $null = $info.Environment.Remove($name) }
-    $info.RedirectStandardOutput = $true
-    $info.RedirectStandardError = $true
-    $info.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($info)
-
-    $url = $null
-    $key = $null
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    while (-not ($url -and $key)) {
-        $read = $process.StandardOutput.ReadLineAsync()
-        if (-not $read.Wait([Math]::Max(1, ($deadline - [DateTime]::UtcNow).TotalMilliseconds)) -or $null -eq $read.Result) {
-            $err = if ($process.HasExited) { $process.StandardError.ReadToEnd() } else { '' }
-            try { $process.Kill() } catch { }
-            throw "The emulator did not start: $err"
-        }
-
-        if ($read.Result -match '^GPTTRAINER_EMULATOR_URL=(.+)$') { $url = $Matches[1] }
-        if ($read.Result -match '^GPTTRAINER_EMULATOR_KEY=(.+)$') { $key = $Matches[1] }
-    }
-
-    [pscustomobject]@{
-        PSTypeName = 'GptTrainer.Emulator'
-        Uri        = $url
-        ApiKey     = $key
-        Process    = $process
-    }
-}
-
-function Stop-GptTrainerEmulator {
-    [CmdletBinding()]
-    param([Parameter(Mandatory, ValueFromPipeline)] $Emulator)
-
-    process {
-        try { $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Uri)/_emulator/shutdown" -TimeoutSec 5 } catch { }
-        if (-not $Emulator.Process.WaitForExit(5000)) {
-            try { $Emulator.Process.Kill() } catch { }
-        }
-    }
+    $PSBoundParameters['PieceDelayMs'] = $PieceDelayMs
+    $PSBoundParameters['ProcessingMs'] = $ProcessingMs
+    GptTrainer.Emulator\Start-GptTrainerEmulator -Path $script:EmulatorDll @PSBoundParameters
 }
 
 function Invoke-Emulator {
@@ -89,15 +53,17 @@ function Invoke-Emulator {
         [switch] $Api
     )
 
-    $params = @{ Method = $Method; TimeoutSec = 30 }
-    if ($Api) {
-        $params.Uri = "$($Emulator.Uri)/api/v1/$($Path.TrimStart('/'))"
-        $params.Headers = @{ Authorization = "Bearer $($Emulator.ApiKey)" }
-    }
-    else {
-        $params.Uri = "$($Emulator.Uri)/_emulator/$($Path.TrimStart('/'))"
+    if (-not $Api) {
+        $null = $PSBoundParameters.Remove('Api')
+        return GptTrainer.Emulator\Invoke-GptTrainerEmulatorControl @PSBoundParameters
     }
 
+    $params = @{
+        Method     = $Method
+        TimeoutSec = 30
+        Uri        = "$($Emulator.Uri)/api/v1/$($Path.TrimStart('/'))"
+        Headers    = @{ Authorization = "Bearer $($Emulator.ApiKey)" }
+    }
     if ($PSBoundParameters.ContainsKey('Body')) {
         $params.ContentType = 'application/json'
         $params.Body = $Body | ConvertTo-Json -Depth 10 -Compress
@@ -111,13 +77,14 @@ function Invoke-Emulator {
 function Complete-EmulatorProcessing {
     <# Ends the processing of every data source now, for tests about answers rather than about processing. #>
     param([Parameter(Mandatory)] $Emulator)
-    $null = Invoke-Emulator $Emulator 'sources/finish' -Method Post
+    GptTrainer.Emulator\Complete-GptTrainerEmulatorProcessing -Emulator $Emulator
 }
 
 function Get-EmulatorRequest {
     <# The requests the emulator received under /api, oldest first, optionally only those whose path matches. #>
     param([Parameter(Mandatory)] $Emulator, [string] $PathLike = '*', [string] $Method = '*')
-    @(Invoke-Emulator $Emulator 'requests') | Where-Object { $_.path -like $PathLike -and $_.method -like $Method }
+    GptTrainer.Emulator\Get-GptTrainerEmulatorRequest -Emulator $Emulator -Path $PathLike -Method $Method
 }
 
-Export-ModuleMember -Function Start-GptTrainerEmulator, Stop-GptTrainerEmulator, Invoke-Emulator, Complete-EmulatorProcessing, Get-EmulatorRequest
+# Stop-GptTrainerEmulator is the shipped module's own.
+Export-ModuleMember -Function Start-GptTrainerEmulator, Invoke-Emulator, Complete-EmulatorProcessing, Get-EmulatorRequest

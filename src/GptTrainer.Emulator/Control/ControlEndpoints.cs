@@ -5,7 +5,7 @@ namespace GptTrainer.Emulator;
 
 /// <summary>
 /// /_emulator/*: what tests and benchmarks use to steer and observe the emulator. Not part of the
-/// GPT-trainer API and needs no key; the emulator only ever listens on loopback.
+/// GPT-trainer API and needs no key; the emulator listens on loopback unless its user opts otherwise.
 /// </summary>
 public static class ControlEndpoints
 {

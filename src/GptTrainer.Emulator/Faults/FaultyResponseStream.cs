@@ -1,11 +1,23 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections.Features;
+
 namespace GptTrainer.Emulator;
 
 /// <summary>
-/// Wraps any response body to apply a fault rule's cut (abort the connection after N bytes) or stall
+/// Wraps any response body to apply a fault rule's cut (end the connection after N bytes) or stall
 /// (pause after N bytes), so every endpoint, streamed or not, can misbehave the same way.
 /// </summary>
 public sealed class FaultyResponseStream : Stream
 {
+    /// <summary>
+    /// Kestrel sends flushed bytes from its own send loop, a moment after the flush returns, and nothing
+    /// tells when; this is far more than that moment takes.
+    /// </summary>
+    private static readonly TimeSpan SendLoopGrace = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a cut waits for the client to notice the early end and close, before breaking the connection anyway.</summary>
+    private static readonly TimeSpan ClientCloseWait = TimeSpan.FromSeconds(10);
+
     private readonly Stream _inner;
     private readonly HttpContext _context;
     private readonly FaultRule _fault;
@@ -28,7 +40,7 @@ public sealed class FaultyResponseStream : Stream
             await _inner.WriteAsync(bytes[..keep], cancellationToken);
             await _inner.FlushAsync(cancellationToken);
             Written += keep;
-            _context.Abort();
+            await CutAsync();
             throw new OperationCanceledException("reply cut by a fault rule");
         }
 
@@ -45,6 +57,33 @@ public sealed class FaultyResponseStream : Stream
 
         await _inner.WriteAsync(bytes, cancellationToken);
         Written += bytes.Length;
+    }
+
+    /// <summary>
+    /// Ends the connection so that the client gets every byte written before the cut, then finds the reply
+    /// ending early. Aborting at once would reset the connection, and a reset throws away bytes not yet
+    /// sent or read, so the client would often see nothing arrive at all; instead the connection is closed
+    /// for sending once the bytes have left, which reaches the client after them, and broken when the client
+    /// has closed its side.
+    /// </summary>
+    private async Task CutAsync()
+    {
+        await Task.Delay(SendLoopGrace);
+        Socket? socket = _context.Features.Get<IConnectionSocketFeature>()?.Socket;
+        if (socket is not null)
+        {
+            try
+            {
+                socket.Shutdown(SocketShutdown.Send);
+                await Task.Delay(ClientCloseWait, _context.RequestAborted);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                // The client closed, as it should, or the connection is already gone.
+            }
+        }
+
+        _context.Abort();
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)

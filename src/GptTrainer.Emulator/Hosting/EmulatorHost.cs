@@ -38,7 +38,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = 512L * 1024 * 1024;
-            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Use(next => async connection =>
+            kestrel.Listen(options.Host, options.Port, listen => listen.Use(next => async connection =>
             {
                 Interlocked.Increment(ref control.ConnectionsAccepted);
                 Interlocked.Increment(ref control.ConnectionsOpen);
@@ -55,7 +55,8 @@ public sealed class EmulatorHost : IAsyncDisposable
 
         WebApplication app = builder.Build();
         // Only the GPT-trainer routes are recorded, faulted and keyed: /_emulator/* is the tests' own
-        // channel and stays open, which is safe because the emulator listens on loopback only. The order
+        // channel and stays open, which is safe on loopback (the default; anything else is the user's
+        // explicit choice, and the program warns about it). The order
         // is what tests rely on: a request is recorded even when a fault or the key check then stops it,
         // and a fault fires whatever key the request carries.
         var authentication = new BearerAuthentication(options.ApiKey);
@@ -88,9 +89,21 @@ public sealed class EmulatorHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>The address Kestrel listens on, known only once it has started (the port may be chosen then).</summary>
+    /// <summary>
+    /// Where this machine reaches the emulator, known only once it has started (the port may be chosen then).
+    /// Listening on every interface (0.0.0.0, ::) is reached through loopback: "connect to 0.0.0.0" works on
+    /// some systems only, and the seed is applied through this address.
+    /// </summary>
     public static Uri ListeningUri(IServiceProvider services)
-        => new(services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    {
+        var address = new UriBuilder(services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        if (IPAddress.TryParse(address.Host, out IPAddress? ip) && (ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any)))
+        {
+            address.Host = ip.Equals(IPAddress.Any) ? IPAddress.Loopback.ToString() : "[::1]";
+        }
+
+        return address.Uri;
+    }
 
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,6 +11,12 @@ namespace GptTrainer.Emulator;
 /// </summary>
 public sealed class EmulatorOptions
 {
+    /// <summary>
+    /// Loopback unless a user opts in: the emulator is plain HTTP, prints its key, and its control API
+    /// needs none, so only a CI job's private network (a service container) is a reason to widen it.
+    /// </summary>
+    public IPAddress Host { get; set; } = IPAddress.Loopback;
+
     public int Port { get; set; }
 
     public string ApiKey { get; set; } = NewKey();
@@ -31,7 +38,9 @@ public sealed class EmulatorOptions
 
     public static readonly IReadOnlyList<EmulatorOption> Known = new EmulatorOption[]
     {
-        new("port", "number", "0 (a free port)", "The port on 127.0.0.1 to listen on.",
+        new("host", "address", "127.0.0.1", "The IP address to listen on: 0.0.0.0 for every IPv4 interface, :: for every interface. Anything but loopback lets other machines reach the emulator, its key and its control API; it warns then.",
+            (o, v) => o.Host = Address(v)),
+        new("port", "number", "0 (a free port)", "The port to listen on.",
             (o, v) => o.Port = Whole(v, 0, 65535)),
         new("api-key", "key", "a new random key", "The key every /api request must carry as 'Authorization: Bearer <key>'.",
             (o, v) => o.ApiKey = v),
@@ -41,8 +50,8 @@ public sealed class EmulatorOptions
             (o, v) => o.ProcessingMs = Whole(v, 0, 3_600_000)),
         new("token-budget", "tokens", "10000000", "The tokens a chatbot's processed sources may hold together; a source beyond it ends in 'error:token'.",
             (o, v) => o.TokenBudget = Whole(v, 1, int.MaxValue)),
-        new("seed", "file", "none", "A JSON file of chatbots with their settings, tags, files, web pages, Q&A pairs and agents to start with, and to return to on POST /_emulator/reset (see seed.sample.json).",
-            (o, v) => o.Seed = v),
+        new("seed", "file", "none", "A JSON file of chatbots with their settings, tags, files, web pages, Q&A pairs and agents to start with, and to return to on POST /_emulator/reset. A relative path not found in the current folder is looked for next to the program, where seed.sample.json, an example of every part, ships.",
+            (o, v) => o.Seed = SeedFile.Locate(v)),
         new("parent-pid", "pid", "none", "Exit when the process with this id exits.",
             (o, v) => o.ParentPid = Whole(v, 1, int.MaxValue)),
     };
@@ -53,6 +62,14 @@ public sealed class EmulatorOptions
         static string Part(int bytes) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         return $"eyJ{Part(15)}.{Part(45)}.{Part(32)}";
     }
+
+    /// <summary>What the program says before serving on an address other machines can reach, or null on loopback.</summary>
+    public string? ExposureWarning()
+        => IPAddress.IsLoopback(Host)
+            ? null
+            : $"Warning: listening on {Host}, so other machines can reach this emulator. It is a test double, not a secure server: "
+              + "plain HTTP, it prints its key, and its control API (/_emulator: reset, faults, shutdown) needs no key. "
+              + "Use it only on a network you trust, such as a CI job's own network.";
 
     public static bool WantsHelp(IEnumerable<string> args) => args.Any(a => a is "--help" or "-h" or "-?");
 
@@ -83,9 +100,10 @@ public sealed class EmulatorOptions
     public static string Help()
     {
         var text = new StringBuilder();
-        text.AppendLine("GptTrainer emulator: a local stand-in for the GPT-trainer API, listening on 127.0.0.1 only.");
+        text.AppendLine("GptTrainer emulator: a local stand-in for the GPT-trainer API, listening on 127.0.0.1 unless told otherwise.");
         text.AppendLine();
-        text.AppendLine("Usage: dotnet GptTrainer.Emulator.dll [options]");
+        text.AppendLine("Usage: gpttrainer-emulator [options]        (installed as a .NET tool)");
+        text.AppendLine("       dotnet GptTrainer.Emulator.dll [options]");
         text.AppendLine();
         text.AppendLine("Every option can also be set through the environment variable under it; a flag wins over its variable.");
         text.AppendLine();
@@ -115,6 +133,12 @@ public sealed class EmulatorOptions
             throw new ArgumentException($"{source}: '{value}' {ex.Message}", ex);
         }
     }
+
+    /// <summary>An IP address written out in full: "1" or "10.1" also parse as addresses, but nobody means them as one.</summary>
+    private static IPAddress Address(string text)
+        => (text.Contains('.') || text.Contains(':')) && IPAddress.TryParse(text, out IPAddress? address)
+            ? address
+            : throw new FormatException("is not an IP address such as 127.0.0.1, 0.0.0.0 or ::");
 
     private static int Whole(string text, int min, int max)
         => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max

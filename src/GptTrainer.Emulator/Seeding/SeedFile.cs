@@ -28,6 +28,22 @@ public sealed class SeedFile
 
     public IReadOnlyList<JsonObject> Chatbots { get; }
 
+    /// <summary>
+    /// The full path of a seed file: as given when it exists (or is absolute), else next to the program, so
+    /// that the seed.sample.json shipped with the installed tool is found by name from any folder. A path
+    /// found in neither place is returned as given, for <see cref="Read"/> to report.
+    /// </summary>
+    public static string Locate(string path)
+    {
+        if (System.IO.Path.IsPathRooted(path) || File.Exists(path))
+        {
+            return System.IO.Path.GetFullPath(path);
+        }
+
+        string shipped = System.IO.Path.Combine(AppContext.BaseDirectory, path);
+        return File.Exists(shipped) ? shipped : path;
+    }
+
     /// <exception cref="SeedException">The file is missing, is not JSON, or is not of the seed's shape.</exception>
     public static SeedFile Read(string path)
     {
