@@ -42,6 +42,7 @@
         'Update-GptTrainerDataSource'
         'Restart-GptTrainerDataSource'
         'Remove-GptTrainerDataSource'
+        'Sync-GptTrainerDataSource'
         'Wait-GptTrainerDataSource'
         'Get-GptTrainerSourceTag'
         'New-GptTrainerSourceTag'
