@@ -116,9 +116,9 @@ $lines = @(
     "## Sync-GptTrainerDataSource: a folder of $FileCount small files"
     ''
     "Each time is the median of $Runs runs after a warm-up, [min-max], on loopback against the emulator; the requests are what the"
-    'emulator received, the same in every run. Measured by ``tests/bench/Measure-Sync.ps1``. On loopback, parallel uploads'
+    'emulator received, the same in every run. Measured by `tests/bench/Measure-Sync.ps1`. On loopback, parallel uploads'
     'only compete with the emulator for the same cores; the rows with a latency per upload (a fault rule holds each one) show'
-    'what ``-ThrottleLimit`` is for.'
+    'what `-ThrottleLimit` is for.'
     ''
     '| Measure | Time | Requests | Outcome |'
     '|---|---|---|---|'

@@ -299,6 +299,36 @@ Describe 'Sync-GptTrainerDataSource' {
             Get-Held | Should -HaveCount 3 -Because 'the old version, the deleted file''s source and the one upload that worked'
         }
 
+        It 'fails a file, and removes nothing, when the service stores it under a name without the marker' {
+            $root = New-KnowledgeFolder -Files @{ 'a.md' = 'Version one.'; 'gone.md' = 'Going.' }
+            $null = Sync $root
+            Set-KnowledgeFile $root 'a.md' 'Version two.'
+            Remove-Item (Join-Path $root 'gone.md')
+            $renamed = @{ uuid = 'a' * 32; title = 'A'; file_name = 'a.md'; file_size = 12; tokens = 0; type = 'upload'; status = 'await'; meta_json = '{}'; created_at = '2026-01-01T00:00:00Z'; modified_at = '2026-01-01T00:00:00Z' } | ConvertTo-Json -Compress
+            $null = Invoke-Emulator $emulator 'faults' -Method Post -Body @{ method = 'POST'; path = '/data-source/upload$'; status = 200; body = $renamed }
+            Clear-EmulatorRequest $emulator
+
+            $results = @(Sync-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Path $root -Prune -ErrorVariable err -ErrorAction SilentlyContinue -WarningAction SilentlyContinue -InformationAction Ignore)
+
+            $err | Should -HaveCount 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'SyncMarkerLost,*'
+            $err[0].Exception.Message | Should -Match "stored a\.md as 'a\.md'"
+            ($results | Where-Object Path -EQ 'a.md').Action | Should -Be 'Failed'
+            Get-Removal | Should -HaveCount 0
+        }
+
+        It 'reports a list of the wrong shape as one error and sends no write' {
+            $root = New-KnowledgeFolder -Files @{ 'a.md' = 'A.' }
+            $null = Invoke-Emulator $emulator 'faults' -Method Post -Body @{ method = 'GET'; path = '/data-sources$'; status = 200; body = '{"sources": []}' }
+
+            $results = @(Sync-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Path $root -Prune -ErrorVariable err -ErrorAction SilentlyContinue -InformationAction Ignore)
+
+            $results | Should -HaveCount 0
+            $err | Should -HaveCount 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'UnexpectedAnswer,*'
+            Get-Write | Should -HaveCount 0
+        }
+
         It 'skips files the service cannot take, with a warning each, and uploads none of them' {
             $root = New-KnowledgeFolder -Files @{ 'picture.gif' = 'GIF89a'; 'noextension' = 'text'; 'fine.md' = 'Fine.' }
             $null = New-Item -ItemType File -Path (Join-Path $root 'empty.txt')
