@@ -46,7 +46,7 @@ Describe 'Sync-GptTrainerDataSource' {
     }
 
     Context 'Uploads and change detection by content' {
-        It 'uploads each file once, in a name that carries its path and content, and keeps the title readable' {
+        It 'uploads each file once, in a name that carries its path and content, and leaves the title to the service' {
             $root = New-KnowledgeFolder -Files @{ 'intro.md' = "# Welcome to Acme`nAcme sells anvils."; 'guides/install guide.md' = "# Installing the anvil`nPlace it on a flat floor." }
 
             $results = @(Sync $root @{ Recurse = $true })
@@ -58,9 +58,27 @@ Describe 'Sync-GptTrainerDataSource' {
             $held = Get-Held | Sort-Object file_name
             $held.file_name[0] | Should -Match '^guides\+install guide\.gtsync-[0-9a-f]{8}-[0-9a-f]{12}-[0-9a-f]{16}\.md$'
             $held.file_name[1] | Should -Match '^intro\.gtsync-[0-9a-f]{8}-[0-9a-f]{12}-[0-9a-f]{16}\.md$'
-            $held.title | Sort-Object | Should -Be @('Installing the anvil', 'Welcome to Acme') -Because 'citations show titles, written from the content, not the marked file name'
+            Get-Write | Should -HaveCount 2 -Because 'titles are the service''s to write: no rename is sent'
+            ($results | Sort-Object Path).Title | Should -Be $held.title
             (Get-Upload).form.'file:file'.fileName | Sort-Object | Should -Be ($held.file_name | Sort-Object)
             $results.DataSourceUuid | Sort-Object | Should -Be ($held.uuid | Sort-Object)
+        }
+
+        It 'titles each new source by its path with -TitleFromPath, one rename per upload' {
+            $root = New-KnowledgeFolder -Files @{ 'intro.md' = 'Acme sells anvils.'; 'guides/install guide.md' = 'Place it on a flat floor.' }
+
+            $results = @(Sync $root @{ Recurse = $true; TitleFromPath = $true })
+
+            Get-Upload | Should -HaveCount 2
+            $renames = @(Get-EmulatorRequest $emulator -PathLike '/api/v1/data-source/*/update' -Method POST)
+            $renames | Should -HaveCount 2
+            ($renames | ForEach-Object { ($_.body | ConvertFrom-Json).title } | Sort-Object) | Should -Be @('guides/install guide', 'intro')
+            (Get-Held).title | Sort-Object | Should -Be @('guides/install guide', 'intro')
+            ($results | Sort-Object Path).Title | Should -Be @('guides/install guide', 'intro')
+            Clear-EmulatorRequest $emulator
+
+            $null = Sync $root @{ Recurse = $true; TitleFromPath = $true }
+            Get-Write | Should -HaveCount 0 -Because 'an unchanged file is neither uploaded nor renamed again'
         }
 
         It 'sends no write the second time: only the list is read' {
@@ -181,13 +199,13 @@ Describe 'Sync-GptTrainerDataSource' {
             $docs = New-KnowledgeFolder -Name 'docs' -Files @{ 'a.md' = 'Doc A.'; 'b.md' = 'Doc B.' }
             $faq = New-KnowledgeFolder -Name 'faq' -Files @{ 'a.md' = 'Faq A.' }
             $null = Sync $docs
-            $null = Sync $faq
+            $faqSource = (Sync $faq).DataSourceUuid
             $byHand = Join-Path $work 'a.md'
             Set-Content -Path $byHand -Value 'Added by hand.'
             $manual = New-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Path $byHand
             $page = New-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Url 'https://example.org/help'
             $qa = New-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Question 'Open on Sunday?' -Answer 'No.'
-            $others = @((Get-Held | Where-Object file_name -Like 'a.gtsync-*' | Where-Object { $_.title -eq 'Faq A.' }).uuid, $manual.DataSourceUuid, $page.DataSourceUuid, $qa.DataSourceUuid)
+            $others = @($faqSource, $manual.DataSourceUuid, $page.DataSourceUuid, $qa.DataSourceUuid)
             Get-ChildItem $docs -File | Remove-Item
             Clear-EmulatorRequest $emulator
 

@@ -14,11 +14,6 @@ public static class DataSourcesApi
 {
     private static readonly string[] AllowedExtensions = { ".pdf", ".txt", ".md", ".doc", ".docx", ".csv", ".json", ".html", ".htm", ".pptx", ".xlsx", ".xls", ".rtf", ".png", ".jpg", ".jpeg" };
 
-    /// <summary>Formats whose bytes the emulator can read as text, and so title from their content.</summary>
-    private static readonly string[] TextExtensions = { ".txt", ".md", ".csv", ".json", ".html", ".htm" };
-
-    private const int TitleLength = 80;
-
     public static void Map(RouteGroupBuilder v1, RouteGroupBuilder api, Store store)
     {
         v1.MapPost("/chatbot/{uuid}/data-source/upload", (HttpContext ctx, string uuid) => ApiForms.WithFile(ctx, async (form, file) =>
@@ -37,7 +32,7 @@ public static class DataSourcesApi
                 var source = new SourceRecord
                 {
                     ChatbotUuid = uuid,
-                    Title = UploadTitle(file.FileName, extension, text),
+                    Title = file.FileName,
                     FileName = file.FileName,
                     FileSize = file.Length,
                     Type = "upload",
@@ -191,27 +186,6 @@ public static class DataSourcesApi
 
             return Json(results);
         }
-    }
-
-    /// <summary>
-    /// The service's AI writes an upload's title from what the file says, not from its name. With no model, the
-    /// emulator takes the first line of a text file that has a letter in it, without Markdown or HTML marks, cut
-    /// at a word; files it cannot read as text keep their file name, as before.
-    /// </summary>
-    private static string UploadTitle(string fileName, string extension, string text)
-    {
-        if (!TextExtensions.Contains(extension)) return fileName;
-        foreach (string raw in text.Split('\n'))
-        {
-            string line = System.Text.RegularExpressions.Regex.Replace(raw, "<[^>]*>", " ");
-            line = line.Trim().TrimStart('#', '*', '-', '>', '=', ' ', '\t').Trim();
-            if (!line.Any(char.IsLetter)) continue;
-            if (line.Length <= TitleLength) return line;
-            int cut = line.LastIndexOf(' ', TitleLength);
-            return line.Substring(0, cut > TitleLength / 2 ? cut : TitleLength).TrimEnd(',', ';', ':', ' ');
-        }
-
-        return fileName;
     }
 
     private static void RescrapePage(Store store, SourceRecord source)

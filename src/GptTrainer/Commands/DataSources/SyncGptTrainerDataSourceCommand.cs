@@ -63,6 +63,10 @@ public sealed class SyncGptTrainerDataSourceCommand : DataSourceWaitCmdlet
     [ValidateNotNullOrEmpty]
     public string? Collection { get; set; }
 
+    /// <summary>For services that title uploads by their file name, which here carries the sync's marker.</summary>
+    [Parameter]
+    public SwitchParameter TitleFromPath { get; set; }
+
     [Parameter]
     [ValidateRange(1, 2047)]
     public int MaximumFileSizeMB { get; set; } = UploadRules.DefaultMaximumFileSizeMB;
@@ -245,6 +249,7 @@ public sealed class SyncGptTrainerDataSourceCommand : DataSourceWaitCmdlet
         GptTrainerApi api = Api;
         CancellationToken token = StopToken;
         string chatbotUuid = _chatbot;
+        bool titleFromPath = TitleFromPath;
         int done = 0;
         ShowProgress($"Uploading {confirmed.Count} files", 0, confirmed.Count);
 
@@ -260,6 +265,10 @@ public sealed class SyncGptTrainerDataSourceCommand : DataSourceWaitCmdlet
                 AddedDataSource added = await api.DataSources.UploadAsync(chatbotUuid, upload.Planned.File.FullPath, null, this, token, upload.Planned.FileName).ConfigureAwait(false);
                 upload.Source = added.Source;
                 upload.AlreadyThere = added.AlreadyExisted;
+                if (titleFromPath && added.Source is DataSource created && !added.AlreadyExisted)
+                {
+                    await SetTitleAsync(api, upload, created, token).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (!token.IsCancellationRequested)
             {
@@ -274,6 +283,24 @@ public sealed class SyncGptTrainerDataSourceCommand : DataSourceWaitCmdlet
         }));
         Await(all);
         return confirmed;
+    }
+
+    /// <summary>
+    /// -TitleFromPath: the new source is titled by its path. The document is in the chatbot either way, so a
+    /// rename that fails is a warning, not a failure that would hold back removals.
+    /// </summary>
+    private static async Task SetTitleAsync(GptTrainerApi api, SyncedUpload upload, DataSource created, CancellationToken token)
+    {
+        string path = upload.Planned.File.RelativePath;
+        string title = path.Substring(0, path.Length - System.IO.Path.GetExtension(path).Length);
+        try
+        {
+            upload.Source = await api.DataSources.RenameAsync(created.DataSourceUuid, title, created.ChatbotUuid, token).ConfigureAwait(false);
+        }
+        catch (GptTrainerException ex)
+        {
+            upload.TitleError = ex;
+        }
     }
 
     /// <summary>
@@ -339,6 +366,11 @@ public sealed class SyncGptTrainerDataSourceCommand : DataSourceWaitCmdlet
             }
             else
             {
+                if (upload.TitleError is not null)
+                {
+                    Warning($"{file.RelativePath} was uploaded, but its title could not be set (-TitleFromPath): {upload.TitleError.Message}");
+                }
+
                 string reason = upload.Planned.IsUpdate ? "content changed" : "new file";
                 upload.Outcome = Result(upload.Planned.IsUpdate ? DataSourceSyncAction.Updated : DataSourceSyncAction.Added, file.RelativePath, upload.Source, upload.AlreadyThere ? reason + "; the service already had this version" : reason, upload.Planned.FileName);
                 upload.Outcome.PreviousDataSourceUuid = upload.Planned.Previous.FirstOrDefault()?.DataSourceUuid;
@@ -584,6 +616,9 @@ public sealed class SyncGptTrainerDataSourceCommand : DataSourceWaitCmdlet
         public bool AlreadyThere { get; set; }
 
         public Exception? Error { get; set; }
+
+        /// <summary>Why -TitleFromPath could not title the new source.</summary>
+        public Exception? TitleError { get; set; }
 
         public DataSourceSyncResult? Outcome { get; set; }
     }
