@@ -33,6 +33,19 @@ Describe 'Wait-GptTrainerDataSource' {
         $lists.Count | Should -BeLessThan 10
     }
 
+    It 'waits for what a sync added, piped from Sync-GptTrainerDataSource' {
+        $folder = Join-Path $work ([guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $folder
+        Set-Content -Path (Join-Path $folder 'a.md') -Value 'Alpha.'
+        Set-Content -Path (Join-Path $folder 'b.md') -Value 'Beta.'
+
+        $done = @(Sync-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Path $folder -InformationAction Ignore |
+            Where-Object Action -In 'Added', 'Updated' | Wait-GptTrainerDataSource)
+
+        $done.Status | Should -Be @('success', 'success')
+        $done.FileName | ForEach-Object { $_ | Should -Match '^[ab]\.gtsync-' }
+    }
+
     It 'is what New-GptTrainerDataSource -Wait uses' {
         $file = Join-Path $work 'wait.md'
         Set-Content -Path $file -Value 'Processed before it is written.'

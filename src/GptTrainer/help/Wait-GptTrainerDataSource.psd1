@@ -15,6 +15,7 @@ The API has no route for a single source, so each uuid needs its chatbot: piped 
     Inputs      = @{
         'System.String'                = 'Data source uuids, by value or by the property name DataSourceUuid.'
         'GptTrainer.Models.DataSource' = 'Sources from Get-, New- or Set-GptTrainerDataSource, by the property names DataSourceUuid and ChatbotUuid.'
+        'GptTrainer.Models.DataSourceSyncResult' = 'What Sync-GptTrainerDataSource added or updated (filter on Action first: skipped files have no source, removed ones no longer exist), by the same property names.'
     }
     Outputs     = @{ 'GptTrainer.Models.DataSource' = 'Each source as last listed, once all have ended (or the time is up).' }
     Examples    = @(
