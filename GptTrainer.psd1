@@ -42,6 +42,8 @@
         'Update-GptTrainerDataSource'
         'Restart-GptTrainerDataSource'
         'Remove-GptTrainerDataSource'
+        'Sync-GptTrainerDataSource'
+        'Wait-GptTrainerDataSource'
         'Get-GptTrainerSourceTag'
         'New-GptTrainerSourceTag'
         'Set-GptTrainerSourceTag'

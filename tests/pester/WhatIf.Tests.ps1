@@ -39,6 +39,8 @@ Describe '-WhatIf sends no request at all' {
         @{ Command = 'Update-GptTrainerDataSource'; Run = { $source | Update-GptTrainerDataSource -WhatIf } }
         @{ Command = 'Restart-GptTrainerDataSource'; Run = { $source | Restart-GptTrainerDataSource -WhatIf } }
         @{ Command = 'Remove-GptTrainerDataSource'; Run = { $source | Remove-GptTrainerDataSource -WhatIf } }
+        # A sync's plan needs the chatbot's list: one read, and no write.
+        @{ Command = 'Sync-GptTrainerDataSource'; Reads = 1; Run = { Sync-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Path (Split-Path $file) -Include (Split-Path $file -Leaf) -WhatIf } }
         @{ Command = 'New-GptTrainerSourceTag'; Run = { New-GptTrainerSourceTag -ChatbotUuid $bot.ChatbotUuid -Name 'n' -Color '#000000' -WhatIf } }
         @{ Command = 'Set-GptTrainerSourceTag'; Run = { $tag | Set-GptTrainerSourceTag -Name 'm' -WhatIf } }
         @{ Command = 'Remove-GptTrainerSourceTag'; Run = { $tag | Remove-GptTrainerSourceTag -WhatIf } }
@@ -49,7 +51,8 @@ Describe '-WhatIf sends no request at all' {
     ) {
         Clear-EmulatorRequest $emulator
         $output = & $Run 6>&1 | Out-String
-        Get-EmulatorRequestCount $emulator | Should -Be 0
+        @(Get-EmulatorRequest $emulator -Method GET).Count | Should -Be ([int]$Reads)
+        Get-EmulatorRequestCount $emulator | Should -Be ([int]$Reads)
         $output | Should -Not -Match 'Exception'
     }
 
@@ -58,7 +61,7 @@ Describe '-WhatIf sends no request at all' {
         $tested = 'New-GptTrainerChatbot', 'Set-GptTrainerChatbot', 'Remove-GptTrainerChatbot', 'New-GptTrainerAgent', 'Set-GptTrainerAgent',
             'Enable-GptTrainerAgent', 'Disable-GptTrainerAgent', 'Remove-GptTrainerAgent', 'New-GptTrainerSession', 'Remove-GptTrainerSession',
             'Remove-GptTrainerMessage', 'New-GptTrainerDataSource', 'Set-GptTrainerDataSource', 'Update-GptTrainerDataSource',
-            'Restart-GptTrainerDataSource', 'Remove-GptTrainerDataSource', 'New-GptTrainerSourceTag', 'Set-GptTrainerSourceTag', 'Remove-GptTrainerSourceTag', 'Invoke-GptTrainerApi', 'Set-GptTrainerContext',
+            'Restart-GptTrainerDataSource', 'Remove-GptTrainerDataSource', 'Sync-GptTrainerDataSource', 'New-GptTrainerSourceTag', 'Set-GptTrainerSourceTag', 'Remove-GptTrainerSourceTag', 'Invoke-GptTrainerApi', 'Set-GptTrainerContext',
             'Invoke-GptTrainerEvaluation'
         $changing | Sort-Object | Should -Be ($tested | Sort-Object)
     }

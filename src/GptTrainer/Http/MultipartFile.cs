@@ -7,10 +7,13 @@ internal static class MultipartFile
 {
     private const long ProgressThreshold = 1024 * 1024;
 
-    /// <summary>A factory, so that a retry sends the file again from its start.</summary>
-    public static Func<HttpContent> Content(string path, (string Name, string Value)[] fields, IApiLog progressTo, string activity)
+    /// <summary>
+    /// A factory, so that a retry sends the file again from its start. The service stores the part's file name
+    /// as sent, which is the file's own name unless <paramref name="fileName"/> gives another.
+    /// </summary>
+    public static Func<HttpContent> Content(string path, (string Name, string Value)[] fields, IApiLog progressTo, string activity, string? fileName = null)
     {
-        string fileName = Path.GetFileName(path);
+        fileName ??= Path.GetFileName(path);
         return () =>
         {
             var content = new MultipartFormDataContent();

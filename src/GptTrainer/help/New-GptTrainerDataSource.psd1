@@ -9,7 +9,7 @@ New-GptTrainerDataSource has three forms:
 
 -Question and -Answer add a Q&A pair (POST /api/v1/chatbot/{uuid}/data-source/qa).
 
-New sources start in a processing status (await) and become success once the service has processed them.
+New sources start in a processing status (await) and become success once the service has processed them. With -Wait the cmdlet waits for that (as Wait-GptTrainerDataSource does) and writes the sources once all are processed; a source whose processing fails is also an error that explains its status.
 '@
     Parameters  = @{
         ChatbotUuid         = 'The chatbot to add to; defaults to the current chatbot. Binds from the ChatbotUuid property of piped objects, so a chatbot can be piped in with -Url or -Question.'
@@ -19,6 +19,8 @@ New sources start in a processing status (await) and become success once the ser
         Question            = 'The question of a Q&A source.'
         Answer              = 'The answer of a Q&A source.'
         ReferenceSourceLink = 'A link shown with citations of the new sources.'
+        Wait                = 'Waits until every new source has been processed (success) or has failed before writing them all, with a progress bar; a failure (error, error:token, error:storage, fail) or a timeout is an error that explains it.'
+        WaitTimeoutSec      = 'With -Wait, how long to wait for processing, in seconds (default 600).'
         WhatIf              = 'Shows what would be added, without sending any request.'
         Confirm             = 'Asks for confirmation before adding each source.'
     }
@@ -31,6 +33,10 @@ New sources start in a processing status (await) and become success once the ser
         @{
             Code    = 'Get-ChildItem ./manuals -Filter *.pdf | New-GptTrainerDataSource -ChatbotUuid $bot'
             Remarks = 'Uploads every PDF manual; files the chatbot already has are reported with a warning and returned as they are.'
+        }
+        @{
+            Code    = 'New-GptTrainerDataSource -Path ./handbook.pdf -Wait; Send-GptTrainerMessage ''How many holidays do I get?'''
+            Remarks = 'Uploads the handbook, waits until it is processed, and then asks about it.'
         }
         @{
             Code    = 'New-GptTrainerDataSource -Url https://example.org/help/shipping, https://example.org/help/returns'

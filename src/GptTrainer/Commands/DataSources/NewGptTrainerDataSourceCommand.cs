@@ -3,8 +3,10 @@ namespace GptTrainer.Commands;
 /// <summary>Adds knowledge to a chatbot: uploads files, adds web pages, or adds a question/answer pair.</summary>
 [Cmdlet(VerbsCommon.New, "GptTrainerDataSource", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(DataSource))]
-public sealed class NewGptTrainerDataSourceCommand : ChatbotScopedCmdlet
+public sealed class NewGptTrainerDataSourceCommand : DataSourceWaitCmdlet
 {
+    private readonly List<DataSource> _added = new();
+
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
     private const string UrlSet = "Url";
@@ -32,6 +34,14 @@ public sealed class NewGptTrainerDataSourceCommand : ChatbotScopedCmdlet
     /// <summary>The link shown with citations of this source.</summary>
     [Parameter]
     public string? ReferenceSourceLink { get; set; }
+
+    /// <summary>Waits until the new sources are processed before writing them, so that the chatbot can answer from them.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 86400)]
+    public int WaitTimeoutSec { get; set; } = 600;
 
     protected override void ProcessApiRecord()
     {
@@ -61,7 +71,7 @@ public sealed class NewGptTrainerDataSourceCommand : ChatbotScopedCmdlet
                 ErrorTarget = Question;
                 if (ShouldProcess($"chatbot {chatbot}", $"Add the Q&A pair '{Question}'"))
                 {
-                    WriteObject(Call((api, token) => api.DataSources.AddQaAsync(chatbot, Question!, Answer!, ReferenceSourceLink, token)));
+                    Added(Call((api, token) => api.DataSources.AddQaAsync(chatbot, Question!, Answer!, ReferenceSourceLink, token)));
                 }
 
                 break;
@@ -101,7 +111,26 @@ public sealed class NewGptTrainerDataSourceCommand : ChatbotScopedCmdlet
 
         if (added.Source is not null)
         {
-            WriteObject(added.Source);
+            Added(added.Source);
         }
     }
+
+    /// <summary>Without -Wait a source is written at once; with it, once processed, all together at the end.</summary>
+    private void Added(DataSource source)
+    {
+        if (Wait)
+        {
+            // The same file given twice is one source (the second upload answers 409), waited for once.
+            if (!_added.Any(a => a.DataSourceUuid == source.DataSourceUuid))
+            {
+                _added.Add(source);
+            }
+        }
+        else
+        {
+            WriteObject(source);
+        }
+    }
+
+    protected override void EndProcessing() => WaitAndWrite(_added, WaitTimeoutSec, nameof(WaitTimeoutSec));
 }
