@@ -161,7 +161,7 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
     /// <summary>The stream carries only text; the sources it cited are in the stored message.</summary>
     private void ShowCitations(string question)
     {
-        Message? stored = Call((api, token) => api.Messages.ListAsync(_session, token)).LastOrDefault(m => m.Query == question);
+        Message? stored = Call((api, token) => api.Messages.FindStoredAsync(_session, question, token));
         if (stored is null || stored.Citations.Length == 0)
         {
             return;
