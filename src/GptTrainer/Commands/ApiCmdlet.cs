@@ -102,10 +102,7 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
 
                 // Pieces written as they come cost no memory; joined, a reply that never ends would.
                 whole.Append(piece);
-                if (reader.BytesReceived > limit)
-                {
-                    throw new GptTrainerResponseTooLargeException(reader.Request, limit, $"the {reader.BytesReceived} bytes that arrived were written as one string before this error, and the rest was not read");
-                }
+                reader.EnsureJoinedWithin(limit, static received => $"the {received} bytes that arrived were written as one string before this error, and the rest was not read");
             }
         }
         catch (GptTrainerException) when (whole is { Length: > 0 })

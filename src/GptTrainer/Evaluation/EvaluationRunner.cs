@@ -99,11 +99,8 @@ internal sealed class EvaluationRunner
             first ??= Stopwatch.GetTimestamp();
             answer.Append(piece);
 
-            // An answer is kept whole for its checks, so a reply that never ends must not take all memory.
-            if (reader.BytesReceived > limit)
-            {
-                throw new GptTrainerResponseTooLargeException(reader.Request, limit, $"the first {reader.BytesReceived} bytes are kept as the answer, and the rest was not read");
-            }
+            // An answer is kept whole for its checks.
+            reader.EnsureJoinedWithin(limit, static received => $"the first {received} bytes are kept as the answer, and the rest was not read");
         }
 
         long end = Stopwatch.GetTimestamp();

@@ -51,6 +51,18 @@ internal sealed class ReplyReader : IDisposable
 
     public long PiecesReceived { get; private set; }
 
+    /// <summary>
+    /// For readers that join the whole reply: one that never ends must stop at <paramref name="limit"/> bytes
+    /// before it takes all memory. <paramref name="kept"/> says, given the bytes received, what became of them.
+    /// </summary>
+    public void EnsureJoinedWithin(long limit, Func<long, string> kept)
+    {
+        if (BytesReceived > limit)
+        {
+            throw new GptTrainerResponseTooLargeException(Request, limit, kept(BytesReceived));
+        }
+    }
+
     public static async Task<ReplyReader> OpenAsync(ApiResponse response)
     {
         Stream body = await response.OpenBodyAsync().ConfigureAwait(false);

@@ -195,7 +195,7 @@ public sealed class SyncGptTrainerDataSourceCommand : DataSourceWaitCmdlet
         foreach (PlannedUpload upload in plan.Uploads)
         {
             DataSource? previous = upload.Previous.FirstOrDefault();
-            ShouldProcess(chatbot, upload.IsUpdate ? $"Upload the new version of {upload.File.RelativePath}, then remove the previous one" : $"Upload {upload.File.RelativePath}");
+            ShouldProcess(chatbot, UploadAction(upload));
             DataSourceSyncResult result = Emit(
                 upload.IsUpdate ? DataSourceSyncAction.Updated : DataSourceSyncAction.Added,
                 upload.File.RelativePath,
@@ -207,7 +207,7 @@ public sealed class SyncGptTrainerDataSourceCommand : DataSourceWaitCmdlet
 
         foreach ((LocalFile file, DataSource source) in plan.OlderVersions)
         {
-            ShouldProcess(KnownNames.Describe("data source", source.DataSourceUuid), $"Remove an older version of {file.RelativePath}");
+            ShouldProcess(KnownNames.Describe("data source", source.DataSourceUuid), OlderVersionAction(file.RelativePath));
             EmitRemoval(DataSourceSyncAction.Removed, file.RelativePath, source, "an older version of this file: it would be removed");
         }
 
@@ -219,7 +219,7 @@ public sealed class SyncGptTrainerDataSourceCommand : DataSourceWaitCmdlet
                 continue;
             }
 
-            ShouldProcess(KnownNames.Describe("data source", source.DataSourceUuid), $"Remove (its file {path} is gone)");
+            ShouldProcess(KnownNames.Describe("data source", source.DataSourceUuid), GoneAction(path));
             EmitRemoval(DataSourceSyncAction.Removed, path, source, "its file is gone: its source would be removed");
         }
     }
@@ -231,7 +231,7 @@ public sealed class SyncGptTrainerDataSourceCommand : DataSourceWaitCmdlet
         var confirmed = new List<SyncedUpload>();
         foreach (PlannedUpload upload in planned)
         {
-            if (ShouldProcess(chatbot, upload.IsUpdate ? $"Upload the new version of {upload.File.RelativePath}, then remove the previous one" : $"Upload {upload.File.RelativePath}"))
+            if (ShouldProcess(chatbot, UploadAction(upload)))
             {
                 confirmed.Add(new SyncedUpload(upload));
             }
@@ -428,12 +428,12 @@ public sealed class SyncGptTrainerDataSourceCommand : DataSourceWaitCmdlet
             removals.AddRange(upload.Planned.Previous.Select(p => new Removal(upload.Planned.File.RelativePath, p, "Remove the previous version of " + upload.Planned.File.RelativePath, "the previous version", upload)));
         }
 
-        removals.AddRange(plan.OlderVersions.Select(o => new Removal(o.File.RelativePath, o.Source, "Remove an older version of " + o.File.RelativePath, "an older version of this file", null)));
+        removals.AddRange(plan.OlderVersions.Select(o => new Removal(o.File.RelativePath, o.Source, OlderVersionAction(o.File.RelativePath), "an older version of this file", null)));
         foreach ((string path, DataSource source) in plan.Gone)
         {
             if (Prune)
             {
-                removals.Add(new Removal(path, source, $"Remove (its file {path} is gone)", "its file is gone", null));
+                removals.Add(new Removal(path, source, GoneAction(path), "its file is gone", null));
             }
             else
             {
@@ -519,6 +519,14 @@ public sealed class SyncGptTrainerDataSourceCommand : DataSourceWaitCmdlet
 
         return false;
     }
+
+    // What -WhatIf and -Confirm show for each change; the plan and the run must name a change alike.
+    private static string UploadAction(PlannedUpload upload)
+        => upload.IsUpdate ? $"Upload the new version of {upload.File.RelativePath}, then remove the previous one" : $"Upload {upload.File.RelativePath}";
+
+    private static string OlderVersionAction(string path) => "Remove an older version of " + path;
+
+    private static string GoneAction(string path) => $"Remove (its file {path} is gone)";
 
     private static bool IsVersionOf(DataSource source, string collectionId, PlannedUpload planned)
         => SyncedName.Parse(source.FileName) is SyncedName name && name.IsVersionOf(collectionId, planned.File.PathId, planned.File.ContentId!);
