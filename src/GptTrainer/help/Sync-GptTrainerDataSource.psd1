@@ -50,6 +50,8 @@ Hidden files and folders (names starting with a dot, or the Hidden attribute) ar
 How a failed run shows: each failure is a non-terminating error (so $? is false and -ErrorVariable collects them), the object of that file says Failed, and the summary counts it. With $ErrorActionPreference = 'Stop', as a GitHub Actions pwsh step sets it, the first error ends the step: uploads have all finished by then and nothing has been removed.
 
 A 409 for a duplicate upload is assumed to come with the existing source, as the Python SDK relies on; when the body names no source, the sync reads the list once more to find it.
+
+A changed file's new version is a new source: source tags and agents that named the previous version do not name the new one. To tag what a sync added or updated, pipe its output on: ... | Where-Object Action -in Added, Updated | Set-GptTrainerSourceTag -SourceTagUuid $tag.SourceTagUuid
 '@
     Examples    = @(
         @{
