@@ -44,11 +44,12 @@ public class SourceLifecycleTests : IClassFixture<EmulatorServer>
         }
         while ((string)source["status"]! != "success");
 
-        // A busy machine may sleep through a whole phase between two looks; the order must hold regardless.
+        // A busy machine may sleep through whole phases between two looks (a run under load saw only await and
+        // success), so over HTTP only their order is asserted; that each middle status lasts its third of the
+        // time is asserted on the emulator's own clock by SpendsAThirdOfTheProcessingTimeInEachStatusBeforeTheLast.
         string[] phases = { "await", "chunking", "embedding", "success" };
         Assert.Equal(seen.OrderBy(s => Array.IndexOf(phases, s)), seen);
         Assert.Subset(phases.ToHashSet(), seen.ToHashSet());
-        Assert.True(seen.Count >= 3, "no status between await and success was seen: " + string.Join(", ", seen));
         Assert.True(clock.ElapsedMilliseconds >= 800, $"processing took {clock.ElapsedMilliseconds} ms of 900");
         Assert.True((int)source["tokens"]! > 0);
     }
