@@ -161,6 +161,17 @@ Describe '-Force, -WhatIf and -Confirm' {
         Get-EmulatorRequestCount $emulator | Should -Be 0
     }
 
+    It 'still honours $WhatIfPreference with -Force, for a chatbot it knows and one it does not' {
+        $bot = New-GptTrainerChatbot -Name 'Kept too'
+        $unseen = (Invoke-Emulator $emulator 'chatbot/create' -Api -Method Post -Body @{ name = 'Unseen' }).uuid
+        Clear-EmulatorRequest $emulator
+        & {
+            $WhatIfPreference = $true
+            Remove-GptTrainerChatbot $bot.ChatbotUuid, $unseen -Force
+        }
+        Get-EmulatorRequestCount $emulator | Should -Be 0
+    }
+
     It 'names what it acts on: "chatbot ''HR helpdesk'' (b29325ca...)"' {
         $bot = New-GptTrainerChatbot -Name 'HR helpdesk'
         $session = $bot | New-GptTrainerSession

@@ -280,12 +280,16 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     /// (even at high impact) but never -WhatIf or an explicit -Confirm.
     /// </summary>
     private protected bool ShouldProcessUnlessForced(string target, string action)
-    {
-        bool forced = MyInvocation.BoundParameters.TryGetValue("Force", out object? force) && LanguagePrimitives.IsTrue(force);
-        bool confirmAsked = MyInvocation.BoundParameters.TryGetValue("Confirm", out object? confirm) && LanguagePrimitives.IsTrue(confirm);
-        bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? what) && LanguagePrimitives.IsTrue(what);
-        return forced && !confirmAsked && !whatIf ? true : ShouldProcess(target, action);
-    }
+        => SwitchOn("Force") && !SwitchOn("Confirm") && !IsWhatIf() ? true : ShouldProcess(target, action);
+
+    /// <summary>
+    /// -WhatIf, given or set through $WhatIfPreference. ShouldProcess answers false under both, so every
+    /// shortcut past it (-Force, a plan written before any change) must ask this instead of the bound switch.
+    /// </summary>
+    private protected bool IsWhatIf()
+        => MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? whatIf)
+            ? LanguagePrimitives.IsTrue(whatIf)
+            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 
     /// <summary>
     /// Whether ShouldProcess is about to ask the user, worth a request to name the item properly: only then,
@@ -293,8 +297,7 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     /// </summary>
     private protected bool WillAskToConfirm(ConfirmImpact impact)
     {
-        if ((MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? what) && LanguagePrimitives.IsTrue(what))
-            || (MyInvocation.BoundParameters.TryGetValue("Force", out object? force) && LanguagePrimitives.IsTrue(force)))
+        if (IsWhatIf() || SwitchOn("Force"))
         {
             return false;
         }

@@ -146,10 +146,11 @@ public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IApiLog
         }
     }
 
-    private bool DebugSwitchWithout(string parameter)
-        => MyInvocation.BoundParameters.TryGetValue("Debug", out object? debug)
-        && LanguagePrimitives.IsTrue(debug)
-        && !MyInvocation.BoundParameters.ContainsKey(parameter);
+    private bool DebugSwitchWithout(string parameter) => SwitchOn("Debug") && !MyInvocation.BoundParameters.ContainsKey(parameter);
+
+    /// <summary>Whether a switch (-Force, -Confirm, ...) was given and is on; -Force:$false counts as not given.</summary>
+    private protected bool SwitchOn(string name)
+        => MyInvocation.BoundParameters.TryGetValue(name, out object? value) && LanguagePrimitives.IsTrue(value);
 
     /// <summary>Makes Should -CiteSource available in this runspace's Pester, for the commands whose output it checks.</summary>
     private protected void OfferShouldOperator() => Assertions.ShouldOperator.Offer(this, Warning);

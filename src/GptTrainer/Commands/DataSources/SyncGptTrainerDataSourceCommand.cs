@@ -564,12 +564,6 @@ public sealed class SyncGptTrainerDataSourceCommand : DataSourceWaitCmdlet
     private void ShowProgress(string status, int done, int total)
         => WriteProgress(new ProgressRecord(SyncProgressId, Activity, status) { PercentComplete = total == 0 ? 100 : Math.Min(100, done * 100 / total) });
 
-    /// <summary>ShouldProcess would answer false under -WhatIf too; the plan needs to know which it is before it starts.</summary>
-    private bool IsWhatIf()
-        => MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? whatIf)
-            ? LanguagePrimitives.IsTrue(whatIf)
-            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
-
     /// <summary>The folder to sync, checked before any request: it must be one existing file-system folder.</summary>
     private string Folder(string path)
     {
