@@ -78,12 +78,15 @@ Describe 'Retries' {
     }
 
     It 'reports at once when Retry-After asks for longer than the cap' {
-        $null = Invoke-Emulator $emulator 'faults' -Method Post -Body @{ path = '/chatbots$'; status = 429; retryAfter = '120' }
+        $null = Invoke-Emulator $emulator 'faults' -Method Post -Body @{ path = '/chatbots$'; status = 429; retryAfter = '120'; body = '{"error": "slow down"}' }
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
         Get-GptTrainerChatbot -MaximumRetryDelaySec 5 -ErrorVariable err -ErrorAction SilentlyContinue
         $watch.Stop()
         $err[0].FullyQualifiedErrorId | Should -BeLike 'Http429,*'
         $err[0].Exception.Message | Should -Match 'asked to wait 120 s.*-MaximumRetryDelaySec limit of 5 s'
+        # The error keeps what the service said, as every other refusal does.
+        $err[0].Exception.ServerMessage | Should -Be 'slow down'
+        $err[0].Exception.ResponseBody | Should -Be '{"error": "slow down"}'
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
         @(Get-EmulatorRequest $emulator -PathLike '/api/v1/chatbots').Count | Should -Be 1
     }

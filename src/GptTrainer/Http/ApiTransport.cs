@@ -67,7 +67,10 @@ internal static class ApiTransport
                     {
                         throw new GptTrainerApiException(
                             failure.StatusCode, failure.ReasonPhrase, failure.Method, failure.Path, failure.ServerMessage, failure.RetryAfter,
-                            $"(it asked to wait {Wait(asked)} before retrying, longer than the -MaximumRetryDelaySec limit of {policy.MaximumRetryDelay.TotalSeconds:0.#} s)");
+                            $"(it asked to wait {Wait(asked)} before retrying, longer than the -MaximumRetryDelaySec limit of {policy.MaximumRetryDelay.TotalSeconds:0.#} s)")
+                        {
+                            ResponseBody = failure.ResponseBody,
+                        };
                     }
 
                     wait = asked;
