@@ -18,14 +18,7 @@ internal sealed class EvaluationRunner
     {
         _api = api;
         _throttleLimit = throttleLimit;
-
-        // Windows PowerShell's HTTP stack opens only two connections to a host unless told otherwise, which
-        // would quietly cap the cases at once at two; PowerShell 7's has no such cap and ignores this.
-        System.Net.ServicePoint point = System.Net.ServicePointManager.FindServicePoint(api.Client.Connection.ApiRoot);
-        if (point.ConnectionLimit < throttleLimit)
-        {
-            point.ConnectionLimit = throttleLimit;
-        }
+        api.Client.AllowParallelRequests(throttleLimit);
     }
 
     /// <summary>Runs the plan in order, <c>finished</c> called from a worker thread as each run ends.</summary>

@@ -12,6 +12,20 @@ internal sealed class ApiClient(ConnectionSettings connection, RequestPolicy pol
 
     public IApiLog Log { get; } = log;
 
+    /// <summary>
+    /// For commands that send several requests at once: Windows PowerShell's HTTP stack opens only two
+    /// connections to a host unless told otherwise, which would quietly cap them at two. PowerShell 7's has
+    /// no such cap and ignores this.
+    /// </summary>
+    public void AllowParallelRequests(int count)
+    {
+        System.Net.ServicePoint point = System.Net.ServicePointManager.FindServicePoint(Connection.ApiRoot);
+        if (point.ConnectionLimit < count)
+        {
+            point.ConnectionLimit = count;
+        }
+    }
+
     /// <summary>A path relative to the API root (/api/v1/), with each value escaped into its segment.</summary>
     public Uri Endpoint(string pathFormat, params string[] values)
     {

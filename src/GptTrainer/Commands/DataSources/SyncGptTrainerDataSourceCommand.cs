@@ -247,6 +247,7 @@ public sealed class SyncGptTrainerDataSourceCommand : DataSourceWaitCmdlet
         }
 
         GptTrainerApi api = Api;
+        api.Client.AllowParallelRequests(ThrottleLimit);
         CancellationToken token = StopToken;
         string chatbotUuid = _chatbot;
         bool titleFromPath = TitleFromPath;
