@@ -4,9 +4,10 @@ namespace GptTrainer.Api;
 internal sealed class ChatbotsApi(ApiClient client)
     : ResourceApi(client)
 {
-    // What the service is assumed to use when a half of the rate limit is unknown (its defaults are undocumented).
-    private const int DefaultRateLimitMessages = 20;
-    private const int DefaultRateLimitSeconds = 240;
+    // What the service is assumed to use when a half of the rate limit is unknown (its defaults are
+    // undocumented), and what New-GptTrainerChatbot sends unless told otherwise.
+    internal const int DefaultRateLimitMessages = 20;
+    internal const int DefaultRateLimitSeconds = 240;
 
     public Task<List<Chatbot>> ListAsync(CancellationToken cancellationToken)
         => GetAsync(Endpoint("chatbots"), a => a.ReadList("chatbots", Chatbot.FromJson), cancellationToken);

@@ -18,8 +18,6 @@ internal static class DataSourceStatuses
             || string.Equals(status, "error", StringComparison.OrdinalIgnoreCase)
             || status.StartsWith("error:", StringComparison.OrdinalIgnoreCase));
 
-    public static bool IsFinished(string? status) => IsSucceeded(status) || IsFailed(status);
-
     /// <summary>Limits of the plan are the usual cause; they say so, and what to do about them.</summary>
     public static bool IsPlanLimit(string? status)
         => string.Equals(status, "error:token", StringComparison.OrdinalIgnoreCase) || string.Equals(status, "error:storage", StringComparison.OrdinalIgnoreCase);

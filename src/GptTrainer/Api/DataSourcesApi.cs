@@ -14,10 +14,10 @@ internal sealed class DataSourcesApi(ApiClient client)
     /// with 409 and, as the Python SDK relies on, the existing source as the body. <paramref name="fileName"/>,
     /// when given, is the name the service stores instead of the file's own.
     /// </summary>
-    public Task<AddedDataSource> UploadAsync(string chatbotUuid, string path, string? referenceSourceLink, IApiLog progress, CancellationToken cancellationToken, string? fileName = null)
+    public Task<AddedDataSource> UploadAsync(string chatbotUuid, string path, string? referenceSourceLink, CancellationToken cancellationToken, string? fileName = null)
     {
         var fields = referenceSourceLink is null ? Array.Empty<(string, string)>() : new[] { ("reference_source_link", referenceSourceLink) };
-        var request = new ApiRequest(HttpMethod.Post, Endpoint("chatbot/{0}/data-source/upload", chatbotUuid), MultipartFile.Content(path, fields, progress, "Uploading data source", fileName))
+        var request = new ApiRequest(HttpMethod.Post, Endpoint("chatbot/{0}/data-source/upload", chatbotUuid), MultipartFile.Content(path, fields, Client.Log, "Uploading data source", fileName))
         {
             AcceptedStatuses = new[] { Conflict },
         };

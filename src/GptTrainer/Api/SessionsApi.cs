@@ -46,10 +46,10 @@ internal sealed class SessionsApi(ApiClient client)
     /// Uploads a file for a session's questions to attach and returns its uuid. Undocumented: the official
     /// Python SDK posts the file part and a "filename" field, and reads "uuid" from the answer.
     /// </summary>
-    public Task<string> UploadDocumentAsync(string path, IApiLog progress, CancellationToken cancellationToken)
+    public Task<string> UploadDocumentAsync(string path, CancellationToken cancellationToken)
     {
         var fields = new[] { ("filename", System.IO.Path.GetFileName(path)) };
-        var request = new ApiRequest(HttpMethod.Post, Endpoint("session-document/upload"), MultipartFile.Content(path, fields, progress, "Uploading session document"));
+        var request = new ApiRequest(HttpMethod.Post, Endpoint("session-document/upload"), MultipartFile.Content(path, fields, Client.Log, "Uploading session document"));
         return CallAsync(request, a => a.Read(json => ModelReader.Uuid(ModelReader.AsObject(json, "a session document"), "the session document")), cancellationToken);
     }
 

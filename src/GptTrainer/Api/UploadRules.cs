@@ -17,7 +17,5 @@ internal static class UploadRules
     /// <summary>The assumed largest upload, in MiB; the service's limit depends on the plan and is not published.</summary>
     public const int DefaultMaximumFileSizeMB = 50;
 
-    public static IEnumerable<string> AcceptedExtensions => Extensions.OrderBy(e => e, StringComparer.Ordinal);
-
     public static bool Accepts(string extension) => Extensions.Contains(extension);
 }

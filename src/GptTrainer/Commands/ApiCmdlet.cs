@@ -39,7 +39,6 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     [ValidateRange(1, 2047)]
     public int MaximumResponseSizeMB { get; set; }
 
-
     /// <summary>The service's API for this call; stops the command if there is no connection to use.</summary>
     internal GptTrainerApi Api => _api ??= new GptTrainerApi(CreateClient());
 
@@ -88,7 +87,6 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     private protected void WriteReply(ReplyReader reader, bool raw)
     {
         StringBuilder? whole = raw ? new StringBuilder() : null;
-        long limit = Api.Client.Policy.MaximumResponseSize;
         try
         {
             string? piece;
@@ -102,7 +100,7 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
 
                 // Pieces written as they come cost no memory; joined, a reply that never ends would.
                 whole.Append(piece);
-                reader.EnsureJoinedWithin(limit, static received => $"the {received} bytes that arrived were written as one string before this error, and the rest was not read");
+                reader.EnsureJoinedWithin(static received => $"the {received} bytes that arrived were written as one string before this error, and the rest was not read");
             }
         }
         catch (GptTrainerException) when (whole is { Length: > 0 })
@@ -139,7 +137,7 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     }
 
     /// <summary>Flowing text written to the host, wrapped to its window (not wrapped where the host has no window).</summary>
-    private protected FlowingText HostText(int column = 0)
+    private protected FlowingText HostText()
     {
         int width;
         try
@@ -152,7 +150,7 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
         }
 
         // One column short: writing into the last column makes some terminals wrap before the newline does.
-        return new FlowingText(piece => Host.UI.Write(piece), width > 1 ? width - 1 : 0, column);
+        return new FlowingText(piece => Host.UI.Write(piece), width > 1 ? width - 1 : 0);
     }
 
     protected sealed override void ProcessRecord() => ReportingErrors(ProcessApiRecord);

@@ -7,13 +7,12 @@ namespace GptTrainer.Commands;
 /// </summary>
 /// <param name="write">Where the text goes, such as the host's Write.</param>
 /// <param name="width">The window's width; 0 or less for no wrapping.</param>
-/// <param name="column">The column the cursor is in when the reply starts.</param>
-internal sealed class FlowingText(Action<string> write, int width, int column = 0)
+internal sealed class FlowingText(Action<string> write, int width)
 {
     private readonly Action<string> _write = write;
     private readonly int _width = width;
     private readonly StringBuilder _word = new();
-    private int _column = column;
+    private int _column;
 
     // Spaces after the last word written: they go out before the next word, or vanish if it starts a new line.
     private int _spaces;

@@ -65,13 +65,13 @@ internal static class AnswerChecks
             }
             else if (first > firstLimit)
             {
-                failures.Add($"MaxFirstPieceMs: the first piece took {Ms(first)}, more than the {Ms(firstLimit)} allowed.");
+                failures.Add($"MaxFirstPieceMs: the first piece took {EvaluationSummary.Milliseconds(first)}, more than the {EvaluationSummary.Milliseconds(firstLimit)} allowed.");
             }
         }
 
         if (testCase.MaxDurationMs is double durationLimit && run.DurationMs is double duration && duration > durationLimit)
         {
-            failures.Add($"MaxDurationMs: the reply took {Ms(duration)}, more than the {Ms(durationLimit)} allowed.");
+            failures.Add($"MaxDurationMs: the reply took {EvaluationSummary.Milliseconds(duration)}, more than the {EvaluationSummary.Milliseconds(durationLimit)} allowed.");
         }
 
         if (testCase.FinishReason is string expected)
@@ -91,8 +91,6 @@ internal static class AnswerChecks
     }
 
     private static string Reads(string answer) => answer.Length == 0 ? "the answer is empty" : $"it reads \"{Snippet(answer, 0)}\"";
-
-    private static string Ms(double ms) => ms.ToString("#,0", CultureInfo.InvariantCulture) + " ms";
 
     private static string Shown(string text) => DisplayText.Safe(text);
 

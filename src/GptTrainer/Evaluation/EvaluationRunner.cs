@@ -83,7 +83,6 @@ internal sealed class EvaluationRunner
     {
         run.FirstPieceMs = null;
         run.DurationMs = null;
-        long limit = _api.Client.Policy.MaximumResponseSize;
         using ReplyReader reader = await _api.Messages.StreamAsync(sessionUuid, question, cancellationToken).ConfigureAwait(false);
         long? first = null;
         string? piece;
@@ -93,7 +92,7 @@ internal sealed class EvaluationRunner
             answer.Append(piece);
 
             // An answer is kept whole for its checks.
-            reader.EnsureJoinedWithin(limit, static received => $"the first {received} bytes are kept as the answer, and the rest was not read");
+            reader.EnsureJoinedWithin(static received => $"the first {received} bytes are kept as the answer, and the rest was not read");
         }
 
         long end = Stopwatch.GetTimestamp();

@@ -73,13 +73,13 @@ ul.cited { margin: 0; padding-left: 1.2em; }
             }
 
             html.Append("</td><td><div class=\"answer\">").Append(Encode(result.Answer ?? string.Empty)).Append("</div></td><td>");
-            List<Citation> sources = result.Citations.GroupBy(c => c.DataSourceUuid ?? c.Title).Select(g => g.First()).ToList();
+            List<Citation> sources = MarkdownReport.DistinctSources(result).ToList();
             if (sources.Count > 0)
             {
                 html.Append("<ul class=\"cited\">");
                 foreach (Citation source in sources)
                 {
-                    html.Append("<li title=\"").Append(Encode(source.DataSourceUuid ?? string.Empty)).Append("\">").Append(Encode(source.Title ?? source.DataSourceUuid ?? "untitled source")).Append("</li>");
+                    html.Append("<li title=\"").Append(Encode(source.DataSourceUuid ?? string.Empty)).Append("\">").Append(Encode(MarkdownReport.SourceName(source))).Append("</li>");
                 }
 
                 html.Append("</ul>");

@@ -75,8 +75,13 @@ internal static class MarkdownReport
         md.Append(fence).Append('\n');
     }
 
-    internal static IEnumerable<string> SourceNames(EvaluationResult result)
-        => result.Citations.GroupBy(c => c.DataSourceUuid ?? c.Title).Select(g => g.First().Title ?? g.First().DataSourceUuid ?? "untitled source");
+    internal static IEnumerable<string> SourceNames(EvaluationResult result) => DistinctSources(result).Select(SourceName);
+
+    /// <summary>Each source a result cited, once, as both reports list them.</summary>
+    internal static IEnumerable<Citation> DistinctSources(EvaluationResult result)
+        => result.Citations.GroupBy(c => c.DataSourceUuid ?? c.Title).Select(g => g.First());
+
+    internal static string SourceName(Citation source) => source.Title ?? source.DataSourceUuid ?? "untitled source";
 
     private static string Shortened(string answer)
         => answer.Length <= AnswerCellLength ? answer : answer.Substring(0, AnswerCellLength) + "...";

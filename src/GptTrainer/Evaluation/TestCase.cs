@@ -6,9 +6,6 @@ namespace GptTrainer.Evaluation;
 /// <summary>A checked test case, ready to run: every value is known to be usable before any question is sent.</summary>
 internal sealed record TestCase
 {
-    /// <summary>How messages name the case: "case 3 ('Refunds') of cases.json".</summary>
-    public string Label { get; init; } = string.Empty;
-
     public string? Name { get; init; }
 
     public string[] Questions { get; init; } = Array.Empty<string>();

@@ -116,15 +116,12 @@ internal static class TestCaseFile
         object? cases = root.Keys.Cast<object>().FirstOrDefault(k => string.Equals(k as string, "Cases", StringComparison.OrdinalIgnoreCase)) is object key ? root[key] : null;
         if (cases is null)
         {
-            return new List<object?> { Entries(root) };
+            return new List<object?> { TestCaseReader.Entries(root) };
         }
 
         IEnumerable items = cases as object[] ?? new[] { cases };
-        return items.Cast<object?>().Select(item => item is Hashtable h ? Entries(h) : (object?)(item is null ? "nothing" : $"the value '{DisplayText.Safe(Convert.ToString(item, CultureInfo.InvariantCulture))}'")).ToList();
+        return items.Cast<object?>().Select(item => item is Hashtable h ? TestCaseReader.Entries(h) : (object?)(item is null ? "nothing" : $"the value '{DisplayText.Safe(Convert.ToString(item, CultureInfo.InvariantCulture))}'")).ToList();
     }
-
-    private static List<KeyValuePair<string, object?>> Entries(IDictionary table)
-        => table.Keys.Cast<object>().Select(k => new KeyValuePair<string, object?>(k.ToString() ?? string.Empty, table[k])).ToList();
 
     /// <summary>A header row of field names, then a case per row; empty cells are fields not given.</summary>
     private static List<object?> FromCsv(string text)

@@ -57,7 +57,8 @@ internal static class TestCaseReader
         return new RawTestCase(fields, position, null, ListsAsText: false);
     }
 
-    private static List<KeyValuePair<string, object?>> Entries(IDictionary table)
+    /// <summary>A hashtable's entries as fields, in its own order.</summary>
+    public static List<KeyValuePair<string, object?>> Entries(IDictionary table)
         => table.Keys.Cast<object>().Select(k => new KeyValuePair<string, object?>(k?.ToString() ?? string.Empty, table[k])).ToList();
 
     /// <summary>The case ready to run, or the errors that stop it, each naming the case and the field.</summary>
@@ -99,7 +100,6 @@ internal static class TestCaseReader
         string[] questions = QuestionsOf(raw, label, given, definition, problems);
         var testCase = new TestCase
         {
-            Label = label,
             Name = Text(raw, label, given, "Name", problems),
             Questions = questions,
             Contains = NonEmptyStrings(raw, label, given, "Contains", problems),

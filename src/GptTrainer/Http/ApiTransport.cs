@@ -28,7 +28,7 @@ internal static class ApiTransport
     {
         SecretRedactor redactor = connection.CreateRedactor();
         var elapsed = Stopwatch.StartNew();
-        int progressId = Interlocked.Increment(ref _nextProgressId);
+        int progressId = ProgressActivityIds.Next();
         int attempt = 0;
         while (true)
         {
@@ -44,7 +44,7 @@ internal static class ApiTransport
                 {
                     if (request.BufferBody)
                     {
-                        await BufferAsync(response, policy).ConfigureAwait(false);
+                        await BufferAsync(response).ConfigureAwait(false);
                     }
 
                     return response;
@@ -53,7 +53,7 @@ internal static class ApiTransport
                 GptTrainerApiException failure;
                 using (response)
                 {
-                    failure = await ToApiExceptionAsync(response, policy).ConfigureAwait(false);
+                    failure = await ToApiExceptionAsync(response).ConfigureAwait(false);
                 }
 
                 if (attempt >= attempts || !RetryRules.IsRetryableStatus(request.Method, status))
@@ -120,14 +120,12 @@ internal static class ApiTransport
         }
     }
 
-    private static int _nextProgressId = 2000;
-
     /// <summary>Reads a buffered body inside the attempt, so that a read a dropped connection cut short can be retried.</summary>
-    private static async Task BufferAsync(ApiResponse response, RequestPolicy policy)
+    private static async Task BufferAsync(ApiResponse response)
     {
         try
         {
-            response.BufferedText = await response.ReadTextAsync(policy.MaximumResponseSize, cutAtLimit: false).ConfigureAwait(false);
+            response.BufferedText = await response.ReadTextAsync(response.Policy.MaximumResponseSize, cutAtLimit: false).ConfigureAwait(false);
         }
         catch
         {
@@ -302,7 +300,7 @@ internal static class ApiTransport
         return null;
     }
 
-    private static async Task<GptTrainerApiException> ToApiExceptionAsync(ApiResponse response, RequestPolicy policy)
+    private static async Task<GptTrainerApiException> ToApiExceptionAsync(ApiResponse response)
     {
         string body;
         try

@@ -4,11 +4,10 @@ namespace GptTrainer.Http;
 internal sealed class ProgressStream(Stream inner, IApiLog log, string activity, string fileName)
     : ReadOnlyWrapperStream(inner)
 {
-    private static int _nextActivityId = 1000;
     private readonly IApiLog _log = log;
     private readonly string _activity = activity;
     private readonly string _fileName = fileName;
-    private readonly int _activityId = Interlocked.Increment(ref _nextActivityId);
+    private readonly int _activityId = ProgressActivityIds.Next();
     private long _sent;
     private DateTime _nextReport = DateTime.MinValue;
 

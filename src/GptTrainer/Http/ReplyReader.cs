@@ -52,11 +52,12 @@ internal sealed class ReplyReader : IDisposable
     public long PiecesReceived { get; private set; }
 
     /// <summary>
-    /// For readers that join the whole reply: one that never ends must stop at <paramref name="limit"/> bytes
+    /// For readers that join the whole reply: one that never ends must stop at the policy's response size
     /// before it takes all memory. <paramref name="kept"/> says, given the bytes received, what became of them.
     /// </summary>
-    public void EnsureJoinedWithin(long limit, Func<long, string> kept)
+    public void EnsureJoinedWithin(Func<long, string> kept)
     {
+        long limit = _response.Policy.MaximumResponseSize;
         if (BytesReceived > limit)
         {
             throw new GptTrainerResponseTooLargeException(Request, limit, kept(BytesReceived));

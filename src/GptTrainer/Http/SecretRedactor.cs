@@ -10,7 +10,6 @@ namespace GptTrainer.Http;
 internal sealed class SecretRedactor
 {
     public const string Mask = "********";
-    public static readonly SecretRedactor None = new(string.Empty);
     private readonly string[] _forms;
 
     public SecretRedactor(string secret)

@@ -15,11 +15,11 @@ public sealed class NewGptTrainerChatbotCommand : ApiCmdlet
 
     [Parameter]
     [ValidateRange(1, 100)]
-    public int RateLimitMessages { get; set; } = 20;
+    public int RateLimitMessages { get; set; } = ChatbotsApi.DefaultRateLimitMessages;
 
     [Parameter]
     [ValidateRange(1, 360)]
-    public int RateLimitSeconds { get; set; } = 240;
+    public int RateLimitSeconds { get; set; } = ChatbotsApi.DefaultRateLimitSeconds;
 
     [Parameter]
     public string RateLimitMessage { get; set; } = "Too many messages";

@@ -82,7 +82,7 @@ public sealed class NewGptTrainerDataSourceCommand : DataSourceWaitCmdlet
     {
         if (ShouldProcess($"chatbot {chatbot}", $"Upload {file}"))
         {
-            WriteAdded(chatbot, System.IO.Path.GetFileName(file), Call((api, token) => api.DataSources.UploadAsync(chatbot, file, ReferenceSourceLink, this, token)));
+            WriteAdded(chatbot, System.IO.Path.GetFileName(file), Call((api, token) => api.DataSources.UploadAsync(chatbot, file, ReferenceSourceLink, token)));
         }
     }
 

@@ -263,7 +263,7 @@ public sealed class SyncGptTrainerDataSourceCommand : DataSourceWaitCmdlet
             {
                 // A slot freed by a cancelled upload must not start the next one.
                 token.ThrowIfCancellationRequested();
-                AddedDataSource added = await api.DataSources.UploadAsync(chatbotUuid, upload.Planned.File.FullPath, null, this, token, upload.Planned.FileName).ConfigureAwait(false);
+                AddedDataSource added = await api.DataSources.UploadAsync(chatbotUuid, upload.Planned.File.FullPath, null, token, upload.Planned.FileName).ConfigureAwait(false);
                 upload.Source = added.Source;
                 upload.AlreadyThere = added.AlreadyExisted;
                 if (titleFromPath && added.Source is DataSource created && !added.AlreadyExisted)

@@ -13,6 +13,4 @@ internal sealed class WaitedDataSource(DataSource source)
 
     /// <summary>Whether the chatbot's list has shown the source at all.</summary>
     public bool Listed { get; set; }
-
-    public bool Succeeded => Finished && Error is null;
 }

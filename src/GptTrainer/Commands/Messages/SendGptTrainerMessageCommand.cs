@@ -126,7 +126,7 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
 
     private string UploadDocument(string path)
     {
-        string uuid = Call((api, token) => api.Sessions.UploadDocumentAsync(path, this, token));
+        string uuid = Call((api, token) => api.Sessions.UploadDocumentAsync(path, token));
         Verbose($"Uploaded {path} as session document {uuid}.");
         return uuid;
     }
