@@ -20,8 +20,6 @@ public static class ApiForms
     public static async Task<string> ReadText(IFormFile file)
     {
         using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-        char[] buffer = new char[256 * 1024];
-        int read = await reader.ReadBlockAsync(buffer, 0, buffer.Length);
-        return new string(buffer, 0, read);
+        return await TextStart.ReadAsync(reader, 256 * 1024);
     }
 }

@@ -37,7 +37,6 @@ public static class DataSourcesApi
                     FileSize = file.Length,
                     Type = "upload",
                     Text = text,
-                    ReferenceSourceLink = link,
                     MetaJson = link.Length > 0 ? new JsonObject { ["reference_source_link"] = link }.ToJsonString(Relaxed) : "{}",
                 };
                 store.AddSource(source);
@@ -59,7 +58,6 @@ public static class DataSourcesApi
                     Text = answer,
                     MatchContext = question,
                     FileSize = Encoding.UTF8.GetByteCount(question + answer),
-                    ReferenceSourceLink = Str(body, "reference_source_link") ?? "",
                     MetaJson = new JsonObject { ["question"] = question, ["answer"] = answer }.ToJsonString(Relaxed),
                 };
                 store.AddSource(source);
@@ -89,7 +87,6 @@ public static class DataSourcesApi
                     Type = "link",
                     Text = page,
                     FileSize = Encoding.UTF8.GetByteCount(page),
-                    ReferenceSourceLink = Str(body, "reference_source_link") ?? "",
                 };
                 store.AddSource(source);
                 return Json(source.ToJson());

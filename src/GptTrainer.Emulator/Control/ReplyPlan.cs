@@ -38,8 +38,6 @@ public sealed class ReplyPlan
     public int StampIntervalMs;
     public int StampCount;
 
-    public ReplyPlan Clone() => (ReplyPlan)MemberwiseClone();
-
     public static ReplyPlan FromJson(JsonObject json, ReplyPlan defaults) => new()
     {
         PieceDelayMs = (int?)json["pieceDelayMs"] ?? defaults.PieceDelayMs,

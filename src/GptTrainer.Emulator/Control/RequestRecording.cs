@@ -42,14 +42,12 @@ public static class RequestRecording
                 form["file:" + file.Name] = new JsonObject { ["fileName"] = file.FileName, ["length"] = file.Length, ["contentType"] = file.ContentType };
             }
         }
-        else if (request.ContentLength is null or < MaxRecordedBody)
+        else if (request.ContentLength is null or (> 0 and < MaxRecordedBody))
         {
             // Buffered and rewound, so the route still reads the whole body after the recording has peeked at it.
             request.EnableBuffering();
             using var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true);
-            char[] buffer = new char[MaxRecordedBody];
-            int read = await reader.ReadBlockAsync(buffer, 0, buffer.Length);
-            body = new string(buffer, 0, read);
+            body = await TextStart.ReadAsync(reader, MaxRecordedBody);
             request.Body.Position = 0;
         }
 

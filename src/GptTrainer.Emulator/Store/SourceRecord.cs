@@ -15,7 +15,6 @@ public sealed class SourceRecord : Record
     /// <summary>Set while the source is being processed; a status set by a test stops it.</summary>
     public ProcessingRun? Processing;
     public string MetaJson = "{}";
-    public string ReferenceSourceLink = "";
 
     /// <summary>What the emulator's replies quote from; not part of the API's Source object.</summary>
     public string Text = "";
