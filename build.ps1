@@ -292,16 +292,12 @@ function Invoke-Demo {
 
         Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri
         $bot = New-GptTrainerChatbot -Name 'Demo support bot' -ShowCitations
+        # Like the service, the emulator processes a new source before the chatbot can answer from it: -Wait
+        # waits for that (with a progress bar), and a source that fails to process is an error.
         $source = $bot | New-GptTrainerDataSource -Question 'How do I reset my password?' `
-            -Answer 'To reset your password, open Settings, choose Security and click Reset password; a link arrives by email within a minute.'
-        # Like the service, the emulator processes a new source before the chatbot can answer from it.
-        $status = $null
-        while ($status -ne 'success') {
-            $current = (Get-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -DataSourceUuid $source.DataSourceUuid).Status
-            if ($current -ne $status) { Write-Host "Source status: $current" -ForegroundColor DarkGray; $status = $current }
-            if ($status -like 'error*' -or $status -eq 'fail') { throw "The demo source ended in status '$status'." }
-            Start-Sleep -Milliseconds 100
-        }
+            -Answer 'To reset your password, open Settings, choose Security and click Reset password; a link arrives by email within a minute.' `
+            -Wait -ErrorAction Stop
+        Write-Host "Source '$($source.Title)' processed: status $($source.Status)." -ForegroundColor DarkGray
         $session = Get-GptTrainerChatbot -Name 'Demo support bot' | New-GptTrainerSession
         Write-Host "Chatbot '$($bot.Name)' with one Q&A source; session $($session.SessionUuid) opened." -ForegroundColor DarkGray
 
