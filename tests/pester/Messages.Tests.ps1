@@ -83,6 +83,16 @@ Describe 'Messages beyond streaming' {
         ($bulk[0].body | ConvertFrom-Json).uuids.Count | Should -Be 3
         (Get-GptTrainerMessage).Query | Should -Be @('d')
     }
+
+    It 'reads a list the service gives newest first oldest first, and takes the newest of a repeated question as its stored reply' {
+        $old = '0123456789abcdef0123456789abcd01'
+        $new = '0123456789abcdef0123456789abcd02'
+        $newestFirst = "[{`"uuid`": `"$new`", `"query`": `"Same?`", `"response`": `"Second.`", `"created_at`": `"2026-11-26T10:00:05Z`"}, " +
+            "{`"uuid`": `"$old`", `"query`": `"Same?`", `"response`": `"First.`", `"created_at`": `"2026-11-26T10:00:01Z`"}]"
+        $null = Invoke-Emulator $emulator 'faults' -Method Post -Body @{ path = '/messages$'; method = 'GET'; status = 200; body = $newestFirst; times = 2 }
+        (Get-GptTrainerMessage).MessageUuid | Should -Be @($old, $new)
+        (Send-GptTrainerMessage 'Same?' -AsMessage).MessageUuid | Should -Be $new
+    }
 }
 
 Describe 'Session time filters' {

