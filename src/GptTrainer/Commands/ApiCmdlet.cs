@@ -136,6 +136,15 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
         }
     }
 
+    /// <summary>A whole text shown as a reply is, wrapped to the window, ending its line.</summary>
+    private protected void ShowText(string text)
+    {
+        FlowingText flowing = HostText();
+        flowing.Write(text);
+        flowing.Finish();
+        Host.UI.WriteLine();
+    }
+
     /// <summary>Flowing text written to the host, wrapped to its window (not wrapped where the host has no window).</summary>
     private protected FlowingText HostText()
     {

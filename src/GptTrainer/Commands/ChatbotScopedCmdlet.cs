@@ -24,19 +24,8 @@ public abstract class ChatbotScopedCmdlet : ApiCmdlet
             return (new List<string> { ChatbotOrCurrent(ChatbotUuid) }, names);
         }
 
-        var chatbots = new List<string>();
-        var patterns = new List<string>();
-        foreach (string name in names)
-        {
-            if (!WildcardPattern.ContainsWildcardCharacters(name) && InputRules.NormalizeUuid(name) is string uuid)
-            {
-                chatbots.Add(uuid);
-            }
-            else
-            {
-                patterns.Add(name);
-            }
-        }
+        (List<string> given, List<string> patterns) = NameFilter.SplitUuids(names);
+        List<string> chatbots = given.ConvertAll(u => InputRules.NormalizeUuid(u)!);
 
         if (chatbots.Count == 0)
         {

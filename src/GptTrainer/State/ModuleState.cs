@@ -43,6 +43,9 @@ internal sealed class ModuleState
 
     public string? SessionUuid { get; set; }
 
+    /// <summary>The chatbot a session belongs to, as far as the state knows: only the current session's is known.</summary>
+    public string? ChatbotOfSession(string session) => session == SessionUuid ? ChatbotUuid : null;
+
     /// <summary>
     /// The state of the runspace a command runs in, fresh if PowerShell reset the runspace's variables since
     /// the state was last used.

@@ -25,19 +25,9 @@ public sealed class GetGptTrainerChatbotCommand : ApiCmdlet
 
     protected override void ProcessApiRecord()
     {
-        var patterns = new List<string>();
+        (List<string> named, List<string> patterns) = NameFilter.SplitUuids((Name ?? Array.Empty<string>()).Concat(PipedStrings(InputObject)));
         var byUuid = new List<string?>(ChatbotUuid ?? Array.Empty<string>());
-        foreach (string name in (Name ?? Array.Empty<string>()).Concat(PipedStrings(InputObject)))
-        {
-            if (!WildcardPattern.ContainsWildcardCharacters(name) && InputRules.NormalizeUuid(name) is not null)
-            {
-                byUuid.Add(name);
-            }
-            else
-            {
-                patterns.Add(name);
-            }
-        }
+        byUuid.AddRange(named);
 
         ForEachUuid(byUuid, nameof(ChatbotUuid), uuid => WriteObject(Call((api, token) => api.Chatbots.GetAsync(uuid, token))));
         if (patterns.Count > 0 || byUuid.Count == 0)

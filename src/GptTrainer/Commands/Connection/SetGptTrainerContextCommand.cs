@@ -31,7 +31,7 @@ public sealed class SetGptTrainerContextCommand : ApiCmdlet
         }
 
         // A session of another chatbot would leave a current chatbot it does not belong to.
-        chatbot ??= session == State.SessionUuid ? State.ChatbotUuid : null;
+        chatbot ??= State.ChatbotOfSession(session!);
         if (!ShouldProcess(session is null ? KnownNames.Describe("chatbot", chatbot!) : $"session {session}", "Make current"))
         {
             return;

@@ -68,7 +68,7 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
         if (!string.IsNullOrEmpty(SessionUuid))
         {
             _session = Uuid(SessionUuid, nameof(SessionUuid));
-            _chatbot ??= _session == State.SessionUuid ? State.ChatbotUuid : null;
+            _chatbot ??= State.ChatbotOfSession(_session);
         }
         else if (_chatbot is not null && _chatbot == State.ChatbotUuid && State.SessionUuid is string current)
         {
@@ -250,10 +250,7 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
         {
             Say(ConsoleColor.Cyan, Prompt, newLine: false);
             Host.UI.WriteLine(message.Query);
-            FlowingText text = HostText();
-            text.Write(message.Response);
-            text.Finish();
-            Host.UI.WriteLine();
+            ShowText(message.Response);
             Host.UI.WriteLine();
         }
     }

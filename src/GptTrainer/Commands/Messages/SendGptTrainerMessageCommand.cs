@@ -103,10 +103,7 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
             string reply = Call((api, token) => api.Messages.SendAsync(session, Query, _documentUuids, token));
             if (Show)
             {
-                FlowingText text = HostText();
-                text.Write(reply);
-                text.Finish();
-                Host.UI.WriteLine();
+                ShowText(reply);
             }
             else if (!AsMessage)
             {

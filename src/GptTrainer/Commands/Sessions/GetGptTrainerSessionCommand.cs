@@ -40,7 +40,7 @@ public sealed class GetGptTrainerSessionCommand : ApiCmdlet
             string? chatbot = string.IsNullOrEmpty(ChatbotUuid) ? null : Uuid(ChatbotUuid, nameof(ChatbotUuid));
             ForEachUuid(sessions, nameof(SessionUuid), session =>
             {
-                string? owner = chatbot ?? (session == State.SessionUuid ? State.ChatbotUuid : null);
+                string? owner = chatbot ?? State.ChatbotOfSession(session);
                 WriteObject(Call((api, token) => api.Sessions.GetAsync(session, owner, token)));
             });
             return;
