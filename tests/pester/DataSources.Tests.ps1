@@ -177,4 +177,16 @@ Describe 'Data sources' {
         ($batches[0].body | ConvertFrom-Json).uuids.Count | Should -Be 100
         ($batches[1].body | ConvertFrom-Json).uuids.Count | Should -Be 50
     }
+
+    It 'splits a large restart into batches of 100 as well, and goes on after a batch fails' {
+        $uuids = 1..150 | ForEach-Object { [guid]::NewGuid().ToString('N') }
+        $null = Invoke-Emulator $emulator 'faults' -Method Post -Body @{ path = '/api/data-sources/restart$'; status = 500 }
+        $uuids | ForEach-Object { [pscustomobject]@{ DataSourceUuid = $_ } } | Restart-GptTrainerDataSource -ErrorVariable err -ErrorAction SilentlyContinue
+        $batches = @(Get-EmulatorRequest $emulator -PathLike '/api/data-sources/restart')
+        $batches.Count | Should -Be 2
+        ($batches[0].body | ConvertFrom-Json).uuids.Count | Should -Be 100
+        ($batches[1].body | ConvertFrom-Json).uuids.Count | Should -Be 50
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'Http500,*'
+        @($err[0].TargetObject).Count | Should -Be 100
+    }
 }

@@ -372,6 +372,15 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     /// <summary>Most uuids sent in one bulk request, so that no request grows without bound.</summary>
     internal const int BatchSize = 100;
 
+    /// <summary>The items in order, <see cref="BatchSize"/> at a time, one bulk request's worth each.</summary>
+    private protected static IEnumerable<List<T>> InBatches<T>(IReadOnlyList<T> items)
+    {
+        for (int start = 0; start < items.Count; start += BatchSize)
+        {
+            yield return items.Skip(start).Take(BatchSize).ToList();
+        }
+    }
+
     /// <summary>
     /// Removes the confirmed uuids when the pipeline ends: one through the single endpoint, more in batches
     /// through the bulk endpoint, one request per batch.
@@ -389,9 +398,8 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
             return;
         }
 
-        for (int start = 0; start < confirmed.Count; start += BatchSize)
+        foreach (List<string> batch in InBatches(confirmed))
         {
-            List<string> batch = confirmed.Skip(start).Take(BatchSize).ToList();
             ErrorTarget = batch.ToArray();
             ReportingErrors(() =>
             {

@@ -1,6 +1,9 @@
 namespace GptTrainer.Commands;
 
-/// <summary>Base of the cmdlets that send many data source uuids in one request and get one result per uuid back.</summary>
+/// <summary>
+/// Base of the cmdlets that send many data source uuids in one request and get one result per uuid back:
+/// at most <see cref="ApiCmdlet.BatchSize"/> per request, and a batch that fails does not stop the next.
+/// </summary>
 public abstract class DataSourceBatchCmdlet : ChatbotScopedCmdlet
 {
     private readonly List<string> _confirmed = new();
@@ -19,37 +22,37 @@ public abstract class DataSourceBatchCmdlet : ChatbotScopedCmdlet
 
     protected override void EndProcessing()
     {
-        if (_confirmed.Count == 0)
+        foreach (List<string> batch in InBatches(_confirmed))
         {
+            ErrorTarget = batch.ToArray();
+            ReportingErrors(() => Send(batch));
+        }
+    }
+
+    private void Send(List<string> batch)
+    {
+        DataSourceBatchAnswer answer = Call((api, token) => SendAsync(api, batch, token));
+        if (answer.Results is null)
+        {
+            // The shape of this answer is not documented; anything but a per-uuid list is shown as it came.
+            Verbose("The service answered: " + DisplayText.Safe(answer.Text));
             return;
         }
 
-        ErrorTarget = _confirmed.ToArray();
-        ReportingErrors(() =>
+        foreach (DataSourceOperationResult result in answer.Results)
         {
-            DataSourceBatchAnswer answer = Call((api, token) => SendAsync(api, _confirmed, token));
-            if (answer.Results is null)
+            if (result.Succeeded)
             {
-                // The shape of this answer is not documented; anything but a per-uuid list is shown as it came.
-                Verbose("The service answered: " + DisplayText.Safe(answer.Text));
-                return;
+                WriteObject(result);
             }
-
-            foreach (DataSourceOperationResult result in answer.Results)
+            else
             {
-                if (result.Succeeded)
-                {
-                    WriteObject(result);
-                }
-                else
-                {
-                    WriteError(new ErrorRecord(
-                        new InvalidOperationException($"Data source {DisplayText.Safe(result.DataSourceUuid)}: {DisplayText.Safe(result.Error)}"),
-                        "DataSourceRefused",
-                        ErrorCategory.InvalidOperation,
-                        result.DataSourceUuid));
-                }
+                WriteError(new ErrorRecord(
+                    new InvalidOperationException($"Data source {DisplayText.Safe(result.DataSourceUuid)}: {DisplayText.Safe(result.Error)}"),
+                    "DataSourceRefused",
+                    ErrorCategory.InvalidOperation,
+                    result.DataSourceUuid));
             }
-        });
+        }
     }
 }

@@ -454,10 +454,12 @@ public sealed class SyncGptTrainerDataSourceCommand : DataSourceWaitCmdlet
         else
         {
             List<Removal> confirmed = removals.Where(r => ShouldProcess(KnownNames.Describe("data source", r.Source.DataSourceUuid), r.Action) || Skip(r, "not confirmed")).ToList();
-            for (int start = 0; start < confirmed.Count; start += BatchSize)
+            int removed = 0;
+            foreach (List<Removal> batch in InBatches(confirmed))
             {
-                ShowProgress($"Removing {confirmed.Count} data sources", start, confirmed.Count);
-                RemoveBatch(confirmed.Skip(start).Take(BatchSize).ToList());
+                ShowProgress($"Removing {confirmed.Count} data sources", removed, confirmed.Count);
+                RemoveBatch(batch);
+                removed += batch.Count;
             }
         }
 
