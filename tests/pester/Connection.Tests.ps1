@@ -115,7 +115,7 @@ Describe 'Per-runspace module state' {
         foreach ($n in 1..6) {
             $null = Invoke-Emulator $emulator "chatbot/$($bot.uuid)/data-source/qa" -Api -Method Post -Body @{ question = "What is the password of room $($n)?"; answer = "Room $n has the password $($passwords[$n - 1])." }
         }
-        Complete-EmulatorProcessing $emulator
+        Complete-GptTrainerEmulatorProcessing $emulator
     }
 
     It 'gives every parallel runspace its own current session' {

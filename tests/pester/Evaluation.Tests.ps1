@@ -14,7 +14,7 @@ BeforeAll {
         $shipping = Join-Path $work 'shipping-rates.txt'
         Set-Content -Path $shipping -Value 'Parcels to Europe arrive in three days and cost nine euros.'
         $sources = @($returns, $shipping | New-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid)
-        Complete-EmulatorProcessing $emulator
+        Complete-GptTrainerEmulatorProcessing $emulator
         [pscustomobject]@{ Bot = $bot; Returns = $sources[0]; Shipping = $sources[1] }
     }
 

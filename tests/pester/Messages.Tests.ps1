@@ -19,7 +19,7 @@ Describe 'Messages beyond streaming' {
 
     It 'sends without streaming through the non-stream endpoint' {
         $null = New-GptTrainerDataSource -Question 'Is the reply in one piece or several?' -Answer 'Without streaming the reply comes in one piece.'
-        Complete-EmulatorProcessing $emulator
+        Complete-GptTrainerEmulatorProcessing $emulator
         $reply = @(Send-GptTrainerMessage -Query 'Does the reply come in one piece?' -NoStream -PassThru)
         $sent = Get-SentRequest $emulator "/api/v1/session/$($session.SessionUuid)/message/non-stream" POST
         $sent.Json.query | Should -Be 'Does the reply come in one piece?'

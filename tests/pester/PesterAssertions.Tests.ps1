@@ -12,7 +12,7 @@ BeforeAll {
         $path
     }
     $returns, $shipping = $files | New-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid
-    Complete-EmulatorProcessing $emulator
+    Complete-GptTrainerEmulatorProcessing $emulator
     $refunds = 'How long do refunds take?'
     $pesterManifest = (Get-Module Pester).Path -replace 'psm1$', 'psd1'
 }

@@ -271,7 +271,7 @@ Describe 'Concurrency' {
         foreach ($n in 1..32) {
             $null = Invoke-Emulator $emulator "chatbot/$($bot.uuid)/data-source/qa" -Api -Method Post -Body @{ question = "What is the password of room $($n)?"; answer = "Room $n has the password swordfish-$n." }
         }
-        Complete-EmulatorProcessing $emulator
+        Complete-GptTrainerEmulatorProcessing $emulator
         # Every reply holds after its first piece until all 32 are open, so they truly overlap.
         $null = Invoke-Emulator $emulator 'reply' -Method Post -Body @{ holdAfterPieces = 1; pieceDelayMs = 2 }
         $job = 1..32 | ForEach-Object -ThrottleLimit 32 -AsJob -Parallel {

@@ -36,7 +36,7 @@ Describe 'Send-GptTrainerMessage streaming' {
         # Two sources match, so the reply has two paragraphs.
         $null = Invoke-Emulator $emulator "chatbot/$($bot.uuid)/data-source/qa" -Api -Method Post -Body @{ question = 'How are paragraphs separated?'; answer = 'Paragraphs are separated by a blank line.' }
         $null = Invoke-Emulator $emulator "chatbot/$($bot.uuid)/data-source/qa" -Api -Method Post -Body @{ question = 'How long is a paragraph?'; answer = 'A paragraph has a few sentences.' }
-        Complete-EmulatorProcessing $emulator
+        Complete-GptTrainerEmulatorProcessing $emulator
         $pieces = @(Send-GptTrainerMessage -Query 'Tell me about paragraphs')
         $stored = Get-GptTrainerMessage -SessionUuid $session.SessionUuid | Select-Object -Last 1
 
@@ -72,7 +72,7 @@ Describe 'Send-GptTrainerMessage streaming' {
     It 'writes the stored message with its uuid, finish reason and citations after the reply with -PassThru' {
         $cited = New-TestChatbot $emulator -Citations
         $null = Invoke-Emulator $emulator "chatbot/$($cited.uuid)/data-source/qa" -Api -Method Post -Body @{ question = 'Do you ship abroad?'; answer = 'We ship abroad to thirty countries.' }
-        Complete-EmulatorProcessing $emulator
+        Complete-GptTrainerEmulatorProcessing $emulator
         $null = New-GptTrainerSession -ChatbotUuid $cited.uuid
 
         $output = @(Send-GptTrainerMessage -Query 'Do you ship abroad?' -PassThru)
@@ -95,7 +95,7 @@ Describe 'Send-GptTrainerMessage streaming' {
         foreach ($question in $facts.Keys) {
             $null = Invoke-Emulator $emulator "chatbot/$($bot.uuid)/data-source/qa" -Api -Method Post -Body @{ question = $question; answer = $facts[$question] }
         }
-        Complete-EmulatorProcessing $emulator
+        Complete-GptTrainerEmulatorProcessing $emulator
 
         $asked = 'When does the shop open?', 'When does the shop close?', 'What is the shop address?'
         $replies = $asked | Send-GptTrainerMessage -Raw

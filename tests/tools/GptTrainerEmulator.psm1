@@ -74,12 +74,6 @@ function Invoke-Emulator {
     $result
 }
 
-function Complete-EmulatorProcessing {
-    <# Ends the processing of every data source now, for tests about answers rather than about processing. #>
-    param([Parameter(Mandatory)] $Emulator)
-    GptTrainer.Emulator\Complete-GptTrainerEmulatorProcessing -Emulator $Emulator
-}
-
 function Get-EmulatorRequest {
     <# The requests the emulator received under /api, oldest first, optionally only those whose path matches. #>
     param([Parameter(Mandatory)] $Emulator, [string] $PathLike = '*', [string] $Method = '*')
@@ -87,4 +81,4 @@ function Get-EmulatorRequest {
 }
 
 # Stop-GptTrainerEmulator is the shipped module's own.
-Export-ModuleMember -Function Start-GptTrainerEmulator, Invoke-Emulator, Complete-EmulatorProcessing, Get-EmulatorRequest
+Export-ModuleMember -Function Start-GptTrainerEmulator, Invoke-Emulator, Get-EmulatorRequest
