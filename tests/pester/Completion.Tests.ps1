@@ -62,6 +62,17 @@ Describe 'Tab completion' {
         @(Get-EmulatorRequest $emulator -PathLike '/api/v1/chatbots').Count | Should -BeLessOrEqual 1
     }
 
+    It 'asks for a list once whether names or uuids of it are completed' {
+        Connect-TestEmulator $emulator
+        Clear-EmulatorRequest $emulator
+        (Complete "Get-GptTrainerAgent -ChatbotUuid $($support.ChatbotUuid) -Name ").CompletionText | Should -Contain "'Billing helper'"
+        (Complete "Set-GptTrainerAgent -ChatbotUuid $($support.ChatbotUuid) -AgentUuid ").CompletionText | Should -Contain $agent.AgentUuid
+        (Complete 'Get-GptTrainerChatbot -Name ').CompletionText | Should -Contain "'Support bot'"
+        (Complete 'Get-GptTrainerChatbot -ChatbotUuid ').CompletionText | Should -Contain $support.ChatbotUuid
+        @(Get-EmulatorRequest $emulator -PathLike "/api/v1/chatbot/$($support.ChatbotUuid)/agents").Count | Should -Be 1
+        @(Get-EmulatorRequest $emulator -PathLike '/api/v1/chatbots').Count | Should -Be 1
+    }
+
     It 'sees changes made through the module at once' {
         $new = New-GptTrainerChatbot -Name 'Fresh bot'
         @(Complete 'Get-GptTrainerChatbot -ChatbotUuid Fresh').CompletionText | Should -Be @($new.ChatbotUuid)

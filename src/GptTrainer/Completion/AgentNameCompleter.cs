@@ -4,5 +4,5 @@ namespace GptTrainer.Completion;
 public sealed class AgentNameCompleter : NameCompleter
 {
     private protected override IReadOnlyList<CompletionCandidate> Candidates(IDictionary fakeBoundParameters)
-        => UuidCompleter.ListUnderChatbot(fakeBoundParameters, "agent names", (api, chatbot, token) => api.Agents.ListAsync(chatbot, token), a => new CompletionCandidate(a.Name, $"{a.Name} ({a.Type}, {(a.Enabled ? "enabled" : "disabled")})"));
+        => UuidCompleter.ListUnderChatbot(fakeBoundParameters, "agents", (api, chatbot, token) => api.Agents.ListAsync(chatbot, token), a => new CompletionCandidate(a.Name, $"{a.Name} ({a.Type}, {(a.Enabled ? "enabled" : "disabled")})"));
 }

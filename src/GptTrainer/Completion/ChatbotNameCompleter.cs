@@ -4,6 +4,5 @@ namespace GptTrainer.Completion;
 public sealed class ChatbotNameCompleter : NameCompleter
 {
     private protected override IReadOnlyList<CompletionCandidate> Candidates(IDictionary fakeBoundParameters)
-        => CompletionCache.Get("chatbot names", async (api, token) =>
-            (await api.Chatbots.ListAsync(token).ConfigureAwait(false)).Select(c => new CompletionCandidate(c.Name, $"{c.Name} ({c.ChatbotUuid})")).ToList());
+        => CompletionCache.Get("chatbots", (api, token) => api.Chatbots.ListAsync(token), chatbots => chatbots.Select(c => new CompletionCandidate(c.Name, $"{c.Name} ({c.ChatbotUuid})")));
 }

@@ -4,6 +4,5 @@ namespace GptTrainer.Completion;
 public sealed class ChatbotUuidCompleter : UuidCompleter
 {
     private protected override IReadOnlyList<CompletionCandidate> Candidates(IDictionary fakeBoundParameters)
-        => CompletionCache.Get("chatbots", async (api, token) =>
-            (await api.Chatbots.ListAsync(token).ConfigureAwait(false)).Select(c => new CompletionCandidate(c.ChatbotUuid, c.Name)).ToList());
+        => CompletionCache.Get("chatbots", (api, token) => api.Chatbots.ListAsync(token), chatbots => chatbots.Select(c => new CompletionCandidate(c.ChatbotUuid, c.Name)));
 }

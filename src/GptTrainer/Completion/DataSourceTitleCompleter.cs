@@ -4,5 +4,5 @@ namespace GptTrainer.Completion;
 public sealed class DataSourceTitleCompleter : NameCompleter
 {
     private protected override IReadOnlyList<CompletionCandidate> Candidates(IDictionary fakeBoundParameters)
-        => UuidCompleter.ListUnderChatbot(fakeBoundParameters, "data source titles", (api, chatbot, token) => api.DataSources.ListAsync(chatbot, token), s => new CompletionCandidate(s.Title, $"{s.Title} ({s.Type}, {s.Status})"));
+        => UuidCompleter.ListUnderChatbot(fakeBoundParameters, "data sources", (api, chatbot, token) => api.DataSources.ListAsync(chatbot, token), s => new CompletionCandidate(s.Title, $"{s.Title} ({s.Type}, {s.Status})"));
 }

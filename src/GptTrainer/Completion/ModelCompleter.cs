@@ -4,9 +4,10 @@ namespace GptTrainer.Completion;
 public sealed class ModelCompleter : NameCompleter
 {
     private protected override IReadOnlyList<CompletionCandidate> Candidates(IDictionary fakeBoundParameters)
-        => CompletionCache.Get("models", async (api, token) =>
-            (await api.Models.ListAsync(token).ConfigureAwait(false))
+        => CompletionCache.Get(
+            "models",
+            (api, token) => api.Models.ListAsync(token),
+            models => models
                 .Where(m => m.Selectable)
-                .Select(m => new CompletionCandidate(m.Model, m.CreditsPerMessage is long credits ? $"{m.Model} ({credits} {(credits == 1 ? "credit" : "credits")} per message)" : m.Model))
-                .ToList());
+                .Select(m => new CompletionCandidate(m.Model, m.CreditsPerMessage is long credits ? $"{m.Model} ({credits} {(credits == 1 ? "credit" : "credits")} per message)" : m.Model)));
 }

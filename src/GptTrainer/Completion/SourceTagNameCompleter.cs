@@ -4,5 +4,5 @@ namespace GptTrainer.Completion;
 public sealed class SourceTagNameCompleter : NameCompleter
 {
     private protected override IReadOnlyList<CompletionCandidate> Candidates(IDictionary fakeBoundParameters)
-        => UuidCompleter.ListUnderChatbot(fakeBoundParameters, "source tag names", (api, chatbot, token) => api.SourceTags.ListAsync(chatbot, token), t => new CompletionCandidate(t.Name, $"{t.Name} ({t.DataSourceUuids.Length} sources)"));
+        => UuidCompleter.ListUnderChatbot(fakeBoundParameters, "source tags", (api, chatbot, token) => api.SourceTags.ListAsync(chatbot, token), t => new CompletionCandidate(t.Name, $"{t.Name} ({t.DataSourceUuids.Length} sources)"));
 }

@@ -39,7 +39,6 @@ public abstract class UuidCompleter : ServiceListCompleter
             return Array.Empty<CompletionCandidate>();
         }
 
-        return CompletionCache.Get(list + "|" + chatbot, async (api, token) =>
-            (await fetch(api, chatbot, token).ConfigureAwait(false)).Select(candidate).ToList());
+        return CompletionCache.Get(list + "|" + chatbot, (api, token) => fetch(api, chatbot, token), items => items.Select(candidate));
     }
 }
