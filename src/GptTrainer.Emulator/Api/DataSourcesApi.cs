@@ -78,16 +78,14 @@ public static class DataSourcesApi
                     return Json(new JsonObject { ["error"] = "this URL already exists" }, StatusCodes.Status409Conflict);
                 }
 
-                string page = store.PageText(url);
                 var source = new SourceRecord
                 {
                     ChatbotUuid = uuid,
                     Title = parsed.Host + parsed.AbsolutePath,
                     FileName = url,
                     Type = "link",
-                    Text = page,
-                    FileSize = Encoding.UTF8.GetByteCount(page),
                 };
+                RescrapePage(store, source);
                 store.AddSource(source);
                 return Json(source.ToJson());
             });
@@ -185,6 +183,7 @@ public static class DataSourcesApi
         }
     }
 
+    /// <summary>A page's stored text, as first scraped or scraped again; never fetched (tests stay offline).</summary>
     private static void RescrapePage(Store store, SourceRecord source)
     {
         source.Text = store.PageText(source.FileName);
