@@ -19,6 +19,7 @@ public sealed class TerminalSession : IDisposable
     private readonly object _gate = new();
     private readonly Thread _reader;
     private int _queriesAnswered;
+    private int _scannedForQueries;
     private bool _exited;
 
     public TerminalSession(string command, string workingDirectory, int columns, int rows, System.Collections.IDictionary environment, IEnumerable<string> removeFromEnvironment)
@@ -151,16 +152,17 @@ public sealed class TerminalSession : IDisposable
 
     private void AnswerCursorQueries()
     {
-        string text = _output.ToString();
-        int asked = 0;
-        for (int i = text.IndexOf("\x1B[6n", StringComparison.Ordinal); i >= 0; i = text.IndexOf("\x1B[6n", i + 1, StringComparison.Ordinal))
-        {
-            asked++;
-        }
+        const string Query = "\x1B[6n";
 
-        for (; _queriesAnswered < asked; _queriesAnswered++)
+        // Only what arrived since the last look, from a little before it: a query split across two reads
+        // starts there. Too short to hold a whole query, that overlap never counts one twice.
+        int from = Math.Max(0, _scannedForQueries - (Query.Length - 1));
+        string fresh = _output.ToString(from, _output.Length - from);
+        _scannedForQueries = _output.Length;
+        for (int i = fresh.IndexOf(Query, StringComparison.Ordinal); i >= 0; i = fresh.IndexOf(Query, i + 1, StringComparison.Ordinal))
         {
             _process.StandardInput.Write("\x1B[1;1R");
+            _queriesAnswered++;
         }
 
         _process.StandardInput.Flush();
