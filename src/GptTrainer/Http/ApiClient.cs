@@ -36,7 +36,7 @@ internal sealed class ApiClient(ConnectionSettings connection, RequestPolicy pol
     /// <summary>Sends a request and reads its whole answer within the attempt, so a dropped read can be retried.</summary>
     public async Task<ApiAnswer> CallAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        using ApiResponse response = await ApiTransport.SendAsync(Connection, Policy, request.Buffered(), Log, cancellationToken).ConfigureAwait(false);
+        using ApiResponse response = await ApiTransport.SendAsync(Connection, Policy, request, readWholeBody: true, Log, cancellationToken).ConfigureAwait(false);
         Changed(request);
         return new ApiAnswer(
             response.StatusCode,
@@ -48,7 +48,7 @@ internal sealed class ApiClient(ConnectionSettings connection, RequestPolicy pol
     /// <summary>Sends a request and returns once the answer's headers are in; the body is then read piece by piece.</summary>
     public async Task<ReplyReader> StreamAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        ApiResponse response = await ApiTransport.SendAsync(Connection, Policy, request, Log, cancellationToken).ConfigureAwait(false);
+        ApiResponse response = await ApiTransport.SendAsync(Connection, Policy, request, readWholeBody: false, Log, cancellationToken).ConfigureAwait(false);
         try
         {
             Changed(request);

@@ -17,19 +17,8 @@ internal sealed class ApiRequest(HttpMethod method, Uri uri, Func<HttpContent>? 
     /// <summary>Statuses besides 2xx that the caller handles itself (the upload's 409 "already exists").</summary>
     public int[] AcceptedStatuses { get; init; } = Array.Empty<int>();
 
-    /// <summary>Read the whole body within each attempt (JSON calls), so a GET cut short by a dropped connection is retried.</summary>
-    public bool BufferBody { get; init; }
-
     /// <summary>How the request appears in messages: method and path, never headers.</summary>
     public string Display => $"{Method.Method} {Uri.AbsolutePath}";
-
-    /// <summary>This request with its body read inside each attempt.</summary>
-    public ApiRequest Buffered() => BufferBody ? this : new ApiRequest(Method, Uri, ContentFactory)
-    {
-        Accept = Accept,
-        AcceptedStatuses = AcceptedStatuses,
-        BufferBody = true,
-    };
 
     public static ApiRequest Get(Uri uri) => new(HttpMethod.Get, uri);
 

@@ -19,10 +19,15 @@ internal static class ApiTransport
 
     private static Random Random => _random ??= new Random(Guid.NewGuid().GetHashCode());
 
+    /// <param name="readWholeBody">
+    /// Read the whole answer within each attempt (JSON calls), so that a GET cut short by a dropped connection is
+    /// retried; a streamed reply is read by its caller instead.
+    /// </param>
     public static async Task<ApiResponse> SendAsync(
         ConnectionSettings connection,
         RequestPolicy policy,
         ApiRequest request,
+        bool readWholeBody,
         IApiLog log,
         CancellationToken cancellationToken)
     {
@@ -42,7 +47,7 @@ internal static class ApiTransport
                 int status = response.StatusCode;
                 if ((status >= 200 && status < 300) || Array.IndexOf(request.AcceptedStatuses, status) >= 0)
                 {
-                    if (request.BufferBody)
+                    if (readWholeBody)
                     {
                         await BufferAsync(response).ConfigureAwait(false);
                     }
