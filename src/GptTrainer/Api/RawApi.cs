@@ -62,24 +62,17 @@ internal sealed class RawApi(ApiClient client)
         return target;
     }
 
-    /// <summary>Sends the request and reads the whole answer. A string body is sent as the JSON text it is; anything else is written as JSON.</summary>
-    public Task<ApiAnswer> CallAsync(HttpMethod method, Uri uri, object? body, CancellationToken cancellationToken)
-        => Client.CallAsync(Request(method, uri, body), cancellationToken);
+    /// <summary>Sends the request, its body the JSON text given (none when null), and reads the whole answer.</summary>
+    public Task<ApiAnswer> CallAsync(HttpMethod method, Uri uri, string? json, CancellationToken cancellationToken)
+        => Client.CallAsync(Request(method, uri, json), cancellationToken);
 
     /// <summary>Sends the request and returns once headers are in; the answer is read piece by piece.</summary>
-    public Task<ReplyReader> StreamAsync(HttpMethod method, Uri uri, object? body, CancellationToken cancellationToken)
-        => Client.StreamAsync(Request(method, uri, body), cancellationToken);
+    public Task<ReplyReader> StreamAsync(HttpMethod method, Uri uri, string? json, CancellationToken cancellationToken)
+        => Client.StreamAsync(Request(method, uri, json), cancellationToken);
 
-    private static ApiRequest Request(HttpMethod method, Uri uri, object? body)
-    {
-        if (body is string json)
-        {
-            return new ApiRequest(method, uri, () => new StringContent(json, Encoding.UTF8, "application/json")) { Accept = "application/json, text/plain;q=0.9, */*;q=0.8" };
-        }
-
-        ApiRequest request = ApiRequest.Json(method, uri, body);
-        return new ApiRequest(request.Method, request.Uri, request.ContentFactory) { Accept = "application/json, text/plain;q=0.9, */*;q=0.8" };
-    }
+    // Any endpoint may answer text, so text is accepted too, after JSON.
+    private static ApiRequest Request(HttpMethod method, Uri uri, string? json)
+        => new(method, uri, json is null ? null : () => new StringContent(json, Encoding.UTF8, "application/json")) { Accept = "application/json, text/plain;q=0.9, */*;q=0.8" };
 
     /// <summary>A ".." segment, escaped or not, could climb out of the service's path.</summary>
     private static bool ClimbsOut(string path)

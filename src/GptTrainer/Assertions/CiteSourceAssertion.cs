@@ -56,7 +56,7 @@ public static class CiteSourceAssertion
 
     private static IEnumerable<object?> Flatten(object? value)
     {
-        object? unwrapped = TestCaseReader.Unwrap(value);
+        object? unwrapped = InputRules.Unwrap(value);
         if (unwrapped is IEnumerable items and not string and not IDictionary)
         {
             foreach (object? item in items)

@@ -203,14 +203,15 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     }
 
     /// <summary>
-    /// A value the user passes as (part of) a request body, checked before any request: a value containing
+    /// A value the user passes as (part of) a request body, written as JSON before any request: a value containing
     /// itself, nested too deep, or of a type JSON has no form for is an InvalidArgument error naming the parameter.
     /// </summary>
-    private protected void CheckWritableAsJson(object? value, string parameterName)
+    /// <returns>The JSON text, for callers that can send it as written.</returns>
+    private protected string CheckWritableAsJson(object? value, string parameterName)
     {
         try
         {
-            JsonWriter.Serialize(value);
+            return JsonWriter.Serialize(value);
         }
         catch (JsonWriteException ex)
         {

@@ -33,7 +33,7 @@ public sealed class InvokeGptTrainerApiCommand : ApiCmdlet
     {
         ErrorTarget = Path;
         var method = new HttpMethod(Method.ToUpperInvariant());
-        object? body = CheckedBody(method);
+        string? body = CheckedBody(method);
         Uri uri = Api.Raw.Resolve(Path, out string? problem)
             ?? throw new InputException(InputError("InvalidApiPath", problem!, ErrorCategory.InvalidArgument, Path));
 
@@ -60,10 +60,13 @@ public sealed class InvokeGptTrainerApiCommand : ApiCmdlet
         }
     }
 
-    /// <summary>The body to send, checked before any request: none for GET, and JSON text must parse.</summary>
-    private object? CheckedBody(HttpMethod method)
+    /// <summary>
+    /// The body to send, checked before any request: none for GET, and JSON text must parse. Anything else is
+    /// written as JSON here, once, and sent as that text.
+    /// </summary>
+    private string? CheckedBody(HttpMethod method)
     {
-        object? body = Body is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : Body;
+        object? body = InputRules.Unwrap(Body);
         if (body is null)
         {
             return null;
@@ -84,9 +87,10 @@ public sealed class InvokeGptTrainerApiCommand : ApiCmdlet
             {
                 throw new InputException(InputError("InvalidBody", "-Body is a string but not JSON: " + ex.Message + " Pass a hashtable to have it written as JSON.", ErrorCategory.InvalidArgument, Body));
             }
+
+            return text;
         }
 
-        CheckWritableAsJson(body, nameof(Body));
-        return body;
+        return CheckWritableAsJson(body, nameof(Body));
     }
 }

@@ -10,7 +10,7 @@ internal sealed record RawTestCase(IReadOnlyList<KeyValuePair<string, object?>> 
     public string? NotACase { get; init; }
 
     /// <summary>The case's own name, when it has a field called Name that holds text.</summary>
-    public string? Name => Fields.Where(f => string.Equals(f.Key, "Name", StringComparison.OrdinalIgnoreCase)).Select(f => TestCaseReader.Unwrap(f.Value) as string).FirstOrDefault();
+    public string? Name => Fields.Where(f => string.Equals(f.Key, "Name", StringComparison.OrdinalIgnoreCase)).Select(f => InputRules.Unwrap(f.Value) as string).FirstOrDefault();
 
     /// <summary>"case 3 ('Refunds') in cases.json", or "case 3" for one passed as an object.</summary>
     public string Label

@@ -22,12 +22,10 @@ internal static class TestCaseReader
         "Name", Question, Questions, "Contains", "NotContains", "Match", "CitesSource", "MaxFirstPieceMs", "MaxDurationMs", "FinishReason",
     };
 
-    public static object? Unwrap(object? value) => value is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : value;
-
     /// <summary>The fields of a case given as an object: a hashtable's entries, or an object's properties.</summary>
     public static RawTestCase FromObject(object input, int position)
     {
-        object? value = Unwrap(input);
+        object? value = InputRules.Unwrap(input);
         if (value is EvaluationResult result && result.TestCase is not null)
         {
             // A case from a CSV file keeps its cells as written, lists and all.
@@ -76,7 +74,7 @@ internal static class TestCaseReader
         var definition = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
         foreach (KeyValuePair<string, object?> field in raw.Fields)
         {
-            object? value = Unwrap(field.Value);
+            object? value = InputRules.Unwrap(field.Value);
             string? known = Fields.FirstOrDefault(f => string.Equals(f, field.Key, StringComparison.OrdinalIgnoreCase));
             if (known is null)
             {
@@ -189,7 +187,7 @@ internal static class TestCaseReader
         var result = new List<string>();
         foreach (object? item in items)
         {
-            object? scalar = Unwrap(item);
+            object? scalar = InputRules.Unwrap(item);
             if (scalar is string s)
             {
                 result.Add(s);
@@ -220,9 +218,9 @@ internal static class TestCaseReader
         var patterns = new List<Regex>();
         foreach (object? item in items)
         {
-            if (Unwrap(item) is not string pattern || pattern.Length == 0)
+            if (InputRules.Unwrap(item) is not string pattern || pattern.Length == 0)
             {
-                problems.Add(Problem(label, "Match", $"has {Describe(Unwrap(item))} in Match, where a regular expression belongs.", item));
+                problems.Add(Problem(label, "Match", $"has {Describe(InputRules.Unwrap(item))} in Match, where a regular expression belongs.", item));
                 continue;
             }
 

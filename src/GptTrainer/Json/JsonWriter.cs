@@ -20,11 +20,7 @@ internal static class JsonWriter
 
     private static void Write(StringBuilder sb, object? value, int depth, string path, HashSet<object> open)
     {
-        if (value is PSObject wrapped && wrapped.BaseObject is not PSCustomObject)
-        {
-            value = wrapped.BaseObject;
-        }
-
+        value = InputRules.Unwrap(value);
         switch (value)
         {
             case null:

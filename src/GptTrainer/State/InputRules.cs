@@ -6,6 +6,12 @@ namespace GptTrainer.State;
 internal static class InputRules
 {
     /// <summary>
+    /// A value as PowerShell passed it: a .NET value wrapped in a PSObject is that value, while a
+    /// PSCustomObject (what [pscustomobject]@{...} makes) stays an object with properties.
+    /// </summary>
+    public static object? Unwrap(object? value) => value is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : value;
+
+    /// <summary>
     /// The API's ids are 32 lowercase hex digits. A dashed or braced GUID names the same id, so it is
     /// accepted and rewritten; anything else is refused with null.
     /// </summary>
