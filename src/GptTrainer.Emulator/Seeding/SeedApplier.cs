@@ -40,7 +40,7 @@ public static class SeedApplier
         // Sources are known by name (file name, URL or question) to the tags and agents that list them.
         var sources = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var tagged = new Dictionary<string, JsonArray>(StringComparer.Ordinal);
-        foreach ((string list, string nameKey) in new[] { ("files", "name"), ("pages", "url"), ("qa", "question") })
+        foreach ((string list, string nameKey, _) in SeedFile.SourceLists)
         {
             foreach ((JsonObject source, string at) in SeedFile.Each(seed, list, where))
             {

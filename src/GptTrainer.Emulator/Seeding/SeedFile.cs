@@ -11,6 +11,12 @@ namespace GptTrainer.Emulator;
 /// <remarks>The format, with an example: src/GptTrainer.Emulator/README.md and seed.sample.json.</remarks>
 public sealed class SeedFile
 {
+    /// <summary>
+    /// The lists of sources a seeded chatbot may have: each source is known by its name key (what tags and
+    /// agents refer to it by) and must hold its text under the text key; a page's "text" may be left out.
+    /// </summary>
+    public static readonly (string List, string NameKey, string? TextKey)[] SourceLists = { ("files", "name", "text"), ("pages", "url", null), ("qa", "question", "answer") };
+
     private static readonly string[] ChatbotKeys = { "name", "visibility", "rate_limit", "rate_limit_message", "show_citations", "tags", "files", "pages", "qa", "agents" };
     private static readonly string[] AgentKeys =
     {
@@ -92,7 +98,7 @@ public sealed class SeedFile
         }
 
         var sourceNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach ((string list, string nameKey, string? textKey) in new[] { ("files", "name", "text"), ("pages", "url", (string?)null), ("qa", "question", "answer") })
+        foreach ((string list, string nameKey, string? textKey) in SourceLists)
         {
             foreach ((JsonObject source, string at) in Each(chatbot, list, where))
             {
