@@ -10,6 +10,8 @@
     # The oldest .NET Framework that runs a netstandard2.0 assembly without extra facades.
     DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions   = @('Desktop', 'Core')
+    # The engine beneath the cmdlets: loaded first, from the module's folder, on both editions.
+    RequiredAssemblies     = @('GptTrainer.Engine.dll')
     FormatsToProcess       = @('GptTrainer.Format.ps1xml')
     FunctionsToExport      = @()
     CmdletsToExport        = @(

@@ -7,8 +7,12 @@ Builds, tests and demonstrates the GptTrainer module.
 Build  (default) compiles the module and the emulator and lays the module out as PowerShell installs
        it, under out/GptTrainer/<version>/; Import-Module ./out/GptTrainer loads the fresh build. The
        emulator's PowerShell module is laid out beside it, under out/GptTrainer.Emulator/<version>/.
-Test   builds, runs the xunit tests and the Pester tests against the emulator, and ends with one line
-       "Tests: N passed, M failed"; exits non-zero if anything failed.
+Test   builds, runs every test and ends with one line "Tests: N passed, M failed"; exits non-zero if
+       anything failed. The suite has four parts: Module (xunit, the cmdlets' assembly and the emulator),
+       Engine (xunit, the engine on .NET 10), Framework (the same engine tests on .NET Framework 4.7.2, under
+       Mono on Linux; skipped with a line saying so where neither Windows nor Mono is there) and Pester
+       (the cmdlets as users call them, against the emulator). -Part, -PesterPath, -Tag and -TestFilter run
+       a part of it while you work.
 Demo   builds, starts the emulator, connects, opens a session and streams a reply to the console.
 Bench  builds, runs the benchmarks against the emulator, prints the table and updates BENCHMARKS.md.
 Package
@@ -24,6 +28,16 @@ dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 
 .EXAMPLE
 dotnet tool restore && dotnet pwsh ./build.ps1 -Task Package -RepositoryPath ~/PSRepository
+
+.EXAMPLE
+dotnet pwsh ./build.ps1 -Task Test -Part Pester -PesterPath Sync, Hardening
+
+Builds, then runs only tests/pester/Sync.Tests.ps1 and Hardening.Tests.ps1.
+
+.EXAMPLE
+dotnet pwsh ./build.ps1 -Task Test -Part Engine, Framework -TestFilter 'FullyQualifiedName~Json'
+
+Builds, then runs the engine's JSON tests on .NET 10 and on .NET Framework.
 #>
 [CmdletBinding()]
 param(
@@ -38,11 +52,29 @@ param(
     [string] $RepositoryPath,
 
     # Package: pack the module as the last build laid it out, without building again.
-    [switch] $NoBuild
+    [switch] $NoBuild,
+
+    # Test: run only these parts of the suite (Module, Engine, Framework, Pester); all four when not given.
+    # Lists may also be given comma-separated in one argument, as a shell passes them to pwsh -File.
+    [string[]] $Part = @('Module', 'Engine', 'Framework', 'Pester'),
+
+    # Test: the Pester files to run, by name (Sync for tests/pester/Sync.Tests.ps1) or path; all when not given.
+    [string[]] $PesterPath,
+
+    # Test: only the Pester tests (Describe, Context or It) with one of these tags.
+    [string[]] $Tag,
+
+    # Test: only the xunit tests this filter selects (dotnet test --filter syntax).
+    [string] $TestFilter
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+$Part = @($Part | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
+$PesterPath = @($PesterPath | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
+$Tag = @($Tag | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
+$unknownPart = @($Part | Where-Object { $_ -notin 'Module', 'Engine', 'Framework', 'Pester' })
+if ($unknownPart) { throw "-Part '$($unknownPart -join "', '")' is not a part of the suite; the parts are Module, Engine, Framework and Pester." }
 $root = $PSScriptRoot
 $sourceManifest = Join-Path $root 'GptTrainer.psd1'
 # PowerShell installs a module as <name>/<version>/; the build lays it out the same way, so what the
@@ -74,7 +106,8 @@ function Get-ModuleLayout {
         Formats    = $manifest.FormatsToProcess
         Help       = Join-Path $path $help
         About      = Join-Path $path $about
-        Files      = @('GptTrainer.psd1', $manifest.RootModule) + $manifest.FormatsToProcess + $help + $about
+        Assemblies = @($manifest.RootModule) + $manifest.RequiredAssemblies
+        Files      = @('GptTrainer.psd1', $manifest.RootModule) + $manifest.RequiredAssemblies + $manifest.FormatsToProcess + $help + $about
     }
 }
 
@@ -114,7 +147,7 @@ function Invoke-Build {
     $source = Join-Path $root 'src/GptTrainer'
     Copy-Item -Destination $layout.Path -Path @(
         $sourceManifest
-        Join-Path $source "bin/$Configuration/netstandard2.0/$($layout.RootModule)"
+        $layout.Assemblies | ForEach-Object { Join-Path $source "bin/$Configuration/netstandard2.0/$_" }
         $layout.Formats | ForEach-Object { Join-Path $source $_ }
     )
     Copy-Item -Path (Join-Path $source "help/$(Split-Path -Leaf $layout.About)") -Destination $layout.About
@@ -253,19 +286,58 @@ function Get-NuGetPackageRoot {
 }
 
 function Invoke-XunitTests {
+    <#
+    One project's xunit tests on one target framework, counted from the TRX file it writes. A test host that
+    crashed or hung leaves counters that omit what never ran, so a failed run with no failure counted is
+    counted as one.
+    #>
+    param([Parameter(Mandatory)] [string] $Project, [Parameter(Mandatory)] [string] $Framework, [Parameter(Mandatory)] [string] $Name)
     $results = Join-Path $root 'out/TestResults'
-    Remove-Item -Recurse -Force -Path $results -ErrorAction SilentlyContinue
-    & dotnet test (Join-Path $root 'tests/GptTrainer.Tests/GptTrainer.Tests.csproj') -c $Configuration --no-build --nologo `
-        --logger 'trx;LogFileName=xunit.trx' --results-directory $results | Out-Host
+    $trxName = "$Name.trx"
+    Remove-Item -Force -Path (Join-Path $results $trxName) -ErrorAction SilentlyContinue
+    $arguments = @('test', (Join-Path $root $Project), '-c', $Configuration, '-f', $Framework, '--no-build', '--nologo',
+        '--logger', "trx;LogFileName=$trxName", '--results-directory', $results, '--blame-hang-timeout', '5m', '--blame-hang-dump-type', 'none')
+    if ($TestFilter) { $arguments += @('--filter', $TestFilter) }
+    & dotnet @arguments | Out-Host
+    $exitCode = $LASTEXITCODE
 
-    $trx = Join-Path $results 'xunit.trx'
+    $trx = Join-Path $results $trxName
     if (-not (Test-Path $trx)) {
-        Write-Warning 'xunit produced no results file; counting it as one failure.'
+        Write-Warning "$Name produced no results file; counting it as one failure."
         return [pscustomobject]@{ Passed = 0; Failed = 1 }
     }
 
     $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
-    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout }
+    $failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    if ($exitCode -ne 0 -and $failed -eq 0 -and -not ($TestFilter -and [int]$counters.total -eq 0)) {
+        Write-Warning "$Name ended with exit code $exitCode without a failed test in its results (a crashed or hung test host?); counting it as one failure."
+        $failed = 1
+    }
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = $failed }
+}
+
+function Get-FrameworkRunner {
+    <#
+    How the engine's tests run on .NET Framework here: natively on Windows, under Mono elsewhere (dotnet test
+    starts its .NET Framework test host with mono). Null, with the reason, when neither is possible.
+    #>
+    if ($IsWindows) { return [pscustomobject]@{ Name = '.NET Framework 4.7.2'; Missing = $null } }
+    $mono = Get-Command mono -ErrorAction Ignore
+    if (-not $mono) {
+        return [pscustomobject]@{ Name = $null; Missing = 'Mono is not installed (sudo apt-get install mono-devel; .ci/run installs it)' }
+    }
+    $version = (& mono --version | Select-Object -First 1) -replace '^Mono JIT compiler version (\S+).*$', '$1'
+    [pscustomobject]@{ Name = ".NET Framework 4.7.2 on Mono $version"; Missing = $null }
+}
+
+function Resolve-PesterPath {
+    <# -PesterPath as files: a bare name is tests/pester/<name>.Tests.ps1. #>
+    foreach ($item in $PesterPath) {
+        $named = Join-Path $root "tests/pester/$item.Tests.ps1"
+        if (Test-Path -LiteralPath $named) { $named }
+        elseif (Test-Path -LiteralPath $item) { (Resolve-Path -LiteralPath $item).Path }
+        else { throw "-PesterPath '$item' names no Pester file: neither $named nor a path to one exists." }
+    }
 }
 
 function Invoke-PesterTests {
@@ -274,7 +346,10 @@ function Invoke-PesterTests {
 
     $summary = Join-Path $root 'out/TestResults/pester-summary.json'
     Remove-Item -Force -Path $summary -ErrorAction SilentlyContinue
-    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/tools/Invoke-PesterTests.ps1') -PesterManifest $pester -SummaryFile $summary | Out-Host
+    $arguments = @('-PesterManifest', $pester, '-SummaryFile', $summary)
+    if ($PesterPath) { $arguments += @('-Path', ((Resolve-PesterPath) -join ',')) }
+    if ($Tag) { $arguments += @('-Tag', ($Tag -join ',')) }
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/tools/Invoke-PesterTests.ps1') @arguments | Out-Host
     if (-not (Test-Path $summary)) {
         Write-Warning 'Pester produced no summary; counting it as one failure.'
         return [pscustomobject]@{ Passed = 0; Failed = 1 }
@@ -341,11 +416,32 @@ switch ($Task) {
     }
     'Test' {
         Invoke-Build
-        $xunit = Invoke-XunitTests
-        $pester = Invoke-PesterTests
-        $passed = $xunit.Passed + $pester.Passed
-        $failed = $xunit.Failed + $pester.Failed
-        Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+        $tiers = [System.Collections.Generic.List[object]]::new()
+        if ('Module' -in $Part) {
+            $tiers.Add(@{ Name = 'xunit, module and emulator (.NET 10)'; Counts = Invoke-XunitTests -Project 'tests/GptTrainer.Tests/GptTrainer.Tests.csproj' -Framework net10.0 -Name module-net10 })
+        }
+        if ('Engine' -in $Part) {
+            $tiers.Add(@{ Name = 'xunit, engine (.NET 10)'; Counts = Invoke-XunitTests -Project 'tests/GptTrainer.Engine.Tests/GptTrainer.Engine.Tests.csproj' -Framework net10.0 -Name engine-net10 })
+        }
+        $skipped = $null
+        if ('Framework' -in $Part) {
+            $runner = Get-FrameworkRunner
+            if ($runner.Name) {
+                $tiers.Add(@{ Name = "xunit, engine ($($runner.Name))"; Counts = Invoke-XunitTests -Project 'tests/GptTrainer.Engine.Tests/GptTrainer.Engine.Tests.csproj' -Framework net472 -Name engine-net472 })
+            }
+            else {
+                $skipped = "Skipped the engine's tests on .NET Framework: $($runner.Missing)."
+            }
+        }
+        if ('Pester' -in $Part) {
+            $tiers.Add(@{ Name = 'Pester (PowerShell 7)'; Counts = Invoke-PesterTests })
+        }
+        $passed = 0; $failed = 0
+        foreach ($tier in $tiers) {
+            Write-Host "$($tier.Name): $($tier.Counts.Passed) passed, $($tier.Counts.Failed) failed"
+            $passed += $tier.Counts.Passed; $failed += $tier.Counts.Failed
+        }
+        if ($skipped) { Write-Host $skipped -ForegroundColor Yellow }
         Write-Host "Tests: $passed passed, $failed failed"
         exit ([int]($failed -gt 0))
     }

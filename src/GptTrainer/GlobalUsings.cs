@@ -16,3 +16,4 @@ global using GptTrainer.Http;
 global using GptTrainer.Json;
 global using GptTrainer.Models;
 global using GptTrainer.State;
+global using GptTrainer.Text;

@@ -3,7 +3,10 @@ using Xunit;
 
 namespace GptTrainer.Tests;
 
-/// <summary>Guards the module's layout: the API layer alone knows endpoints, and each type has its own file.</summary>
+/// <summary>
+/// Guards the module's layout: the engine knows no PowerShell, the API layer alone knows endpoints, the cmdlets
+/// stay thin, and each type has its own file.
+/// </summary>
 public class LayoutTests
 {
     // The text of a string literal that names an endpoint: a resource segment next to a '/'
@@ -12,7 +15,15 @@ public class LayoutTests
         @"(?:^|/)(?:chatbots?|agents?|sessions?|messages?|data-sources?|source-tags?|session-document)/|/(?:delete|update|create|stream|non-stream|plain-text|re-scrape|restart|models|model-costs|upload|qa|url)$",
         RegexOptions.Compiled);
 
-    private static readonly string ModuleSource = Path.Combine(RepositoryRoot(), "src", "GptTrainer");
+    private static readonly string Sources = Path.Combine(RepositoryRoot(), "src");
+
+    /// <summary>The cmdlets, completion, assertions and state glue: what needs PowerShell.</summary>
+    private static readonly string ModuleSource = Path.Combine(Sources, "GptTrainer");
+
+    /// <summary>Everything beneath the cmdlets, in an assembly of its own.</summary>
+    private static readonly string EngineSource = Path.Combine(Sources, "GptTrainer.Engine");
+
+    private static IEnumerable<string> ShippedSourceFiles() => SourceFiles(ModuleSource).Concat(SourceFiles(EngineSource));
 
     private static string RepositoryRoot()
     {
@@ -31,13 +42,26 @@ public class LayoutTests
         => Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
 
-    private static bool InApiLayer(string file) => file.StartsWith(Path.Combine(ModuleSource, "Api") + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    private static bool InApiLayer(string file) => file.StartsWith(Path.Combine(EngineSource, "Api") + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    [Fact]
+    public void TheEngineReferencesNoPowerShellAssembly()
+    {
+        System.Reflection.Assembly engine = typeof(GptTrainer.Api.GptTrainerApi).Assembly;
+        Assert.Equal("GptTrainer.Engine", engine.GetName().Name);
+        string[] references = engine.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+        Assert.Contains("netstandard", references);
+        string[] powerShell = references.Where(name => name.StartsWith("System.Management.Automation", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("Microsoft.PowerShell", StringComparison.OrdinalIgnoreCase)).ToArray();
+        Assert.True(powerShell.Length == 0, "The engine must not reference PowerShell: " + string.Join(", ", powerShell));
+        Assert.Contains("GptTrainer.Engine", typeof(GptTrainer.Commands.GptTrainerCmdlet).Assembly.GetReferencedAssemblies().Select(a => a.Name));
+    }
 
     [Fact]
     public void TheApiLayerNamesEveryEndpointTheModuleCalls()
     {
         // Proves the pattern below finds endpoints at all: the API layer's own files must be full of them.
-        var found = SourceFiles(ModuleSource).Where(InApiLayer).SelectMany(f => EndpointLiterals(File.ReadAllText(f))).Distinct().ToList();
+        var found = SourceFiles(EngineSource).Where(InApiLayer).SelectMany(f => EndpointLiterals(File.ReadAllText(f))).Distinct().ToList();
         Assert.Contains("chatbot/{0}/update", found);
         Assert.Contains("../data-sources/restart", found);
         Assert.True(found.Count >= 30, $"only {found.Count} endpoint literals found in the API layer: {string.Join(", ", found)}");
@@ -46,11 +70,11 @@ public class LayoutTests
     [Fact]
     public void NoEndpointPathAppearsOutsideTheApiLayer()
     {
-        var strays = SourceFiles(ModuleSource)
+        var strays = ShippedSourceFiles()
             .Where(f => !InApiLayer(f))
-            .SelectMany(f => EndpointLiterals(File.ReadAllText(f)).Select(text => $"{Path.GetRelativePath(ModuleSource, f)}: \"{text}\""))
+            .SelectMany(f => EndpointLiterals(File.ReadAllText(f)).Select(text => $"{Path.GetRelativePath(Sources, f)}: \"{text}\""))
             .ToList();
-        Assert.True(strays.Count == 0, "Endpoint paths belong in src/GptTrainer/Api/ only; found:\n" + string.Join("\n", strays));
+        Assert.True(strays.Count == 0, "Endpoint paths belong in src/GptTrainer.Engine/Api/ only; found:\n" + string.Join("\n", strays));
     }
 
     [Fact]
@@ -136,14 +160,14 @@ public class LayoutTests
     {
         var topLevelType = new Regex(@"^(?:public|internal)\s+(?:(?:sealed|static|abstract|readonly|partial)\s+)*(?:class|struct|interface|enum|record)\s+(\w+)", RegexOptions.Multiline);
         var wrong = new List<string>();
-        foreach (string file in SourceFiles(ModuleSource))
+        foreach (string file in ShippedSourceFiles())
         {
             string[] types = topLevelType.Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value).ToArray();
             // Files that only import namespaces or supply compiler polyfills declare no type of ours.
             bool typeless = file.EndsWith("GlobalUsings.cs", StringComparison.Ordinal) || file.EndsWith("Polyfills.cs", StringComparison.Ordinal);
             if (!typeless && (types.Length != 1 || types[0] != Path.GetFileNameWithoutExtension(file)))
             {
-                wrong.Add($"{Path.GetRelativePath(ModuleSource, file)}: {string.Join(", ", types)}");
+                wrong.Add($"{Path.GetRelativePath(Sources, file)}: {string.Join(", ", types)}");
             }
         }
 

@@ -7,7 +7,9 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $manifest = Import-PowerShellDataFile $ModuleManifest
     $module = Get-Module GptTrainer
-    $assembly = [GptTrainer.Models.Chatbot].Assembly
+    # The cmdlets' assembly, and the engine beneath them, which ships beside it.
+    $assembly = [GptTrainer.Commands.GptTrainerCmdlet].Assembly
+    $engine = [GptTrainer.Models.Chatbot].Assembly
     $about = Get-Help about_GptTrainer | Out-String
 }
 
@@ -31,7 +33,7 @@ Describe 'The module as a whole' {
         Split-Path -Leaf (Split-Path $module.ModuleBase) | Should -Be 'GptTrainer'
         $files = Get-ChildItem $module.ModuleBase -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($module.ModuleBase, $_.FullName).Replace('\', '/') }
         $files | Sort-Object | Should -Be (@(
-                'GptTrainer.psd1', 'GptTrainer.dll', 'GptTrainer.Format.ps1xml', 'en-US/GptTrainer.dll-Help.xml', 'en-US/about_GptTrainer.help.txt'
+                'GptTrainer.psd1', 'GptTrainer.dll', 'GptTrainer.Engine.dll', 'GptTrainer.Format.ps1xml', 'en-US/GptTrainer.dll-Help.xml', 'en-US/about_GptTrainer.help.txt'
             ) | Sort-Object)
     }
 
@@ -41,6 +43,7 @@ Describe 'The module as a whole' {
         Split-Path -Leaf $module.ModuleBase | Should -Be $source
         # The User-Agent the module sends is built from the assembly's version.
         $assembly.GetName().Version.ToString(3) | Should -Be $source
+        $engine.GetName().Version.ToString(3) | Should -Be $source
     }
 
     It 'passes Test-ModuleManifest as laid out' {
@@ -77,12 +80,16 @@ Describe 'The module as a whole' {
         $assembly.GetCustomAttributes([System.Runtime.Versioning.TargetFrameworkAttribute], $false)[0].FrameworkName | Should -Be '.NETStandard,Version=v2.0'
         # ...as long as it references nothing beyond netstandard and the engine 5.1 has (SMA 3.0.0.0): a
         # reference to PowerShell 7's SMA, or to a package assembly, would fail to load there.
+        $version = $engine.GetName().Version
         $references = @($assembly.GetReferencedAssemblies() | ForEach-Object { "$($_.Name) $($_.Version)" }) | Sort-Object
-        $references | Should -Be @('netstandard 2.0.0.0', 'System.Management.Automation 3.0.0.0')
+        $references | Should -Be @("GptTrainer.Engine $version", 'netstandard 2.0.0.0', 'System.Management.Automation 3.0.0.0')
+        # The engine needs no PowerShell at all, so its tests run on .NET Framework itself (under Mono here).
+        $engine.GetCustomAttributes([System.Runtime.Versioning.TargetFrameworkAttribute], $false)[0].FrameworkName | Should -Be '.NETStandard,Version=v2.0'
+        @($engine.GetReferencedAssemblies() | ForEach-Object { "$($_.Name) $($_.Version)" }) | Should -Be @('netstandard 2.0.0.0')
         # ...and every API it calls exists on .NET Framework 4.7.2: the same sources, compiled against its
         # reference assemblies by this build (tests/GptTrainer.Net472Check), which fails on a missing API.
         $checked = Get-Item (Join-Path $RepoRoot 'tests/GptTrainer.Net472Check/bin/Release/net472/GptTrainer.Net472Check.dll')
-        $checked.LastWriteTimeUtc | Should -BeGreaterOrEqual ((Get-ChildItem (Join-Path $RepoRoot 'src/GptTrainer') -Recurse -Filter *.cs | Where-Object FullName -NotMatch '[\\/](bin|obj)[\\/]' | Measure-Object LastWriteTimeUtc -Maximum).Maximum) -Because 'the check must have compiled the current sources'
+        $checked.LastWriteTimeUtc | Should -BeGreaterOrEqual ((Get-ChildItem (Join-Path $RepoRoot 'src/GptTrainer'), (Join-Path $RepoRoot 'src/GptTrainer.Engine') -Recurse -Filter *.cs | Where-Object FullName -NotMatch '[\\/](bin|obj)[\\/]' | Measure-Object LastWriteTimeUtc -Maximum).Maximum) -Because 'the check must have compiled the current sources'
         $manifest.DotNetFrameworkVersion | Should -Be '4.7.2'
     }
 }

@@ -56,7 +56,7 @@ public static class CiteSourceAssertion
 
     private static IEnumerable<object?> Flatten(object? value)
     {
-        object? unwrapped = InputRules.Unwrap(value);
+        object? unwrapped = PowerShellValues.Unwrap(value);
         if (unwrapped is IEnumerable items and not string and not IDictionary)
         {
             foreach (object? item in items)
@@ -96,7 +96,7 @@ public static class CiteSourceAssertion
 
     private static string Describe(object? value)
     {
-        object? unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
+        object? unwrapped = PowerShellValues.Unwrap(value);
         return unwrapped switch
         {
             string text => $"the text '{DisplayText.Safe(text.Length > 60 ? text.Substring(0, 60) + "..." : text)}'",

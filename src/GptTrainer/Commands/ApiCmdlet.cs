@@ -44,7 +44,7 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
 
     private ApiClient CreateClient()
     {
-        ConnectionSettings? connection = ConnectionResolver.Resolve(State, out string? problem);
+        ConnectionSettings? connection = ConnectionResolver.Resolve(State.Connection, out string? problem);
         if (connection is null)
         {
             ThrowTerminatingError(new ErrorRecord(
@@ -74,7 +74,14 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     private protected List<string> BoundOf(params string[] parameterNames) => parameterNames.Where(Bound).ToList();
 
     /// <summary>Runs an API call on the pipeline thread's behalf, cancelled by Ctrl+C.</summary>
-    private protected T Call<T>(Func<GptTrainerApi, CancellationToken, Task<T>> call) => Await(call(Api, StopToken));
+    private protected T Call<T>(Func<GptTrainerApi, CancellationToken, Task<T>> call)
+    {
+        T answer = Await(call(Api, StopToken));
+
+        // So that -WhatIf and -Confirm can name what the module has seen, without asking again.
+        KnownNames.RememberFrom(answer);
+        return answer;
+    }
 
     /// <inheritdoc cref="Call{T}"/>
     private protected void Call(Func<GptTrainerApi, CancellationToken, Task> call) => Await(call(Api, StopToken));
@@ -211,7 +218,7 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     {
         try
         {
-            return JsonWriter.Serialize(value);
+            return JsonWriter.Serialize(PowerShellValues.ToPlain(value));
         }
         catch (JsonWriteException ex)
         {
@@ -226,14 +233,14 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     /// <summary>The strings in a piped object (a string, or an array of them); nothing for any other object.</summary>
     private protected static IEnumerable<string> PipedStrings(object? input)
     {
-        object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        object? value = PowerShellValues.Unwrap(input);
         if (value is string text)
         {
             return new[] { text };
         }
 
         return value is IEnumerable items and not IDictionary
-            ? items.Cast<object?>().Select(i => i is PSObject p ? p.BaseObject : i).OfType<string>()
+            ? items.Cast<object?>().Select(PowerShellValues.Unwrap).OfType<string>()
             : Enumerable.Empty<string>();
     }
 

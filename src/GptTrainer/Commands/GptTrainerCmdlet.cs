@@ -113,7 +113,23 @@ public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IApiLog
 
     void IApiLog.Debug(string message) => QueueWrite(() => WriteDebug(message));
 
-    void IApiLog.Progress(ProgressRecord record) => QueueWrite(() => WriteProgress(record));
+    void IApiLog.Progress(ProgressReport report) => QueueWrite(() => WriteProgress(ToProgressRecord(report)));
+
+    /// <summary>A change made through the module may add or remove what tab completion offers.</summary>
+    void IApiLog.Succeeded(HttpMethod method)
+    {
+        if (method != HttpMethod.Get && method != HttpMethod.Head)
+        {
+            CompletionCache.Clear();
+        }
+    }
+
+    /// <summary>The engine's progress update as PowerShell shows progress.</summary>
+    private protected static ProgressRecord ToProgressRecord(ProgressReport report) => new(report.ActivityId, report.Activity, report.Status)
+    {
+        PercentComplete = report.PercentComplete,
+        RecordType = report.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+    };
 
     /// <summary>
     /// PowerShell 7 documents -Debug as "show debug output" without prompting, yet for compiled cmdlets it
@@ -160,11 +176,15 @@ public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IApiLog
     {
         if (exception is GptTrainerException known)
         {
-            return new ErrorRecord(known, known.ErrorId, known.Category, target);
+            return new ErrorRecord(known, known.ErrorId, CategoryOf(known.Category), target);
         }
 
         return new ErrorRecord(exception, "UnexpectedFailure", ErrorCategory.NotSpecified, target);
     }
+
+    /// <summary>The engine names its kinds of failure after PowerShell's categories.</summary>
+    internal static ErrorCategory CategoryOf(ErrorKind kind)
+        => Enum.TryParse(kind.ToString(), out ErrorCategory category) ? category : ErrorCategory.NotSpecified;
 
     /// <summary>Rejects bad input before any request is sent.</summary>
     internal static ErrorRecord InputError(string errorId, string message, ErrorCategory category, object? target)

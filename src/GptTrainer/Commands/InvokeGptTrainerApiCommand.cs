@@ -54,7 +54,7 @@ public sealed class InvokeGptTrainerApiCommand : ApiCmdlet
         {
             WriteObject(answer.Text);
         }
-        else if (RawApi.ToPowerShell(answer) is object result)
+        else if (PowerShellValues.FromJson(RawApi.Content(answer)) is object result)
         {
             WriteObject(result, enumerateCollection: true);
         }
@@ -66,7 +66,7 @@ public sealed class InvokeGptTrainerApiCommand : ApiCmdlet
     /// </summary>
     private string? CheckedBody(HttpMethod method)
     {
-        object? body = InputRules.Unwrap(Body);
+        object? body = PowerShellValues.Unwrap(Body);
         if (body is null)
         {
             return null;

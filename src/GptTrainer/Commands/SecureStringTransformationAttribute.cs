@@ -8,7 +8,7 @@ internal sealed class SecureStringTransformationAttribute : ArgumentTransformati
 {
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
-        object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        object? value = PowerShellValues.Unwrap(inputData);
         return value switch
         {
             null => null,

@@ -22,7 +22,7 @@ internal static class CompletionCache
     {
         try
         {
-            ConnectionSettings? connection = ConnectionResolver.Resolve(ModuleState.Current, out _);
+            ConnectionSettings? connection = ConnectionResolver.Resolve(ModuleState.Current.Connection, out _);
             if (connection is null)
             {
                 return Array.Empty<CompletionCandidate>();
@@ -45,6 +45,7 @@ internal static class CompletionCache
             }
 
             Entries[key] = (DateTime.UtcNow + Lifetime, task.Result);
+            KnownNames.RememberFrom(task.Result);
             return candidates(task.Result).ToList();
         }
         catch (Exception)

@@ -17,11 +17,7 @@ public abstract class UuidCompleter : ServiceListCompleter
     /// <summary>The chatbot the command line names, else the current one; null when there is none.</summary>
     internal static string? ChatbotOf(IDictionary fakeBoundParameters)
     {
-        object? given = fakeBoundParameters.Contains("ChatbotUuid") ? fakeBoundParameters["ChatbotUuid"] : null;
-        if (given is PSObject wrapped)
-        {
-            given = wrapped.BaseObject;
-        }
+        object? given = PowerShellValues.Unwrap(fakeBoundParameters.Contains("ChatbotUuid") ? fakeBoundParameters["ChatbotUuid"] : null);
 
         return given is string text ? InputRules.NormalizeUuid(text) : ModuleState.Current.ChatbotUuid;
     }

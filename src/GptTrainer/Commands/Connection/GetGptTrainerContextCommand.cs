@@ -14,7 +14,7 @@ public sealed class GetGptTrainerContextCommand : GptTrainerCmdlet
 
     internal static Context Describe(ModuleState state)
     {
-        ConnectionSettings? connection = ConnectionResolver.Resolve(state, out _);
+        ConnectionSettings? connection = ConnectionResolver.Resolve(state.Connection, out _);
         RequestPolicy policy = connection?.Policy ?? RequestPolicy.Default;
         Uri? baseUri = connection?.BaseUri ?? ConnectionResolver.BaseUriFromEnvironment(out _);
         return new Context

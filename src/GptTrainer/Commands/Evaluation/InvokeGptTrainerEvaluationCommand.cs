@@ -157,7 +157,7 @@ public sealed class InvokeGptTrainerEvaluationCommand : ApiCmdlet
             }
         }
 
-        var runner = new EvaluationRunner(Api, ThrottleLimit);
+        var runner = new EvaluationRunner(Api, ThrottleLimit, static (error, target) => ToErrorRecord(error, target));
 
         // Ctrl+C cancels the runs; so does leaving early for any other reason, such as Select-Object -First
         // having what it wanted, so that no question goes on being asked for a command that is over.
@@ -176,7 +176,7 @@ public sealed class InvokeGptTrainerEvaluationCommand : ApiCmdlet
 
         if (_reportFile is not null)
         {
-            WriteReport(new EvaluationSummary(results!, started, clock.Elapsed, ThrottleLimit, Repeat, PassThreshold));
+            WriteReport(new EvaluationSummary(results!, started, clock.Elapsed, ThrottleLimit, Repeat, PassThreshold, KnownNames.Of(results!.Select(r => r!.ChatbotUuid))));
         }
     }
 
@@ -190,7 +190,7 @@ public sealed class InvokeGptTrainerEvaluationCommand : ApiCmdlet
             var raw = new List<RawTestCase>();
             try
             {
-                object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
+                object? value = PowerShellValues.Unwrap(input);
                 if (value is string or FileInfo)
                 {
                     string path = value is FileInfo file ? file.FullName : (string)value;

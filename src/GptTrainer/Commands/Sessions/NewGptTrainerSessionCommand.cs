@@ -14,9 +14,12 @@ public sealed class NewGptTrainerSessionCommand : ApiCmdlet
     [Parameter]
     public Hashtable? InitialVariables { get; set; }
 
+    private IDictionary? _initialVariables;
+
     protected override void ProcessApiRecord()
     {
-        CheckWritableAsJson(InitialVariables, nameof(InitialVariables));
+        _initialVariables = (IDictionary?)PowerShellValues.ToPlain(InitialVariables);
+        CheckWritableAsJson(_initialVariables, nameof(InitialVariables));
         if (ChatbotUuid is null || ChatbotUuid.Length == 0)
         {
             Open(ChatbotOrCurrent(null));
@@ -33,7 +36,7 @@ public sealed class NewGptTrainerSessionCommand : ApiCmdlet
             return;
         }
 
-        Session session = Call((api, token) => api.Sessions.CreateAsync(chatbot, InitialVariables, token));
+        Session session = Call((api, token) => api.Sessions.CreateAsync(chatbot, _initialVariables, token));
         State.ChatbotUuid = chatbot;
         State.SessionUuid = session.SessionUuid;
         WriteObject(session);

@@ -1,0 +1,332 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace GptTrainer.Http;
+
+/// <summary>
+/// Sends one logical request: applies the key, follows redirects without leaking the key, retries what is
+/// safe to retry, and turns every failure into a <see cref="GptTrainerException"/>.
+/// </summary>
+internal static class ApiTransport
+{
+    private const int MaxRedirects = 5;
+    private const int ErrorBodyLimit = 64 * 1024;
+    private static readonly string UserAgent = "GptTrainer-PowerShell/" + typeof(ApiTransport).Assembly.GetName().Version?.ToString(3);
+
+    [ThreadStatic]
+    private static Random? _random;
+
+    private static Random Random => _random ??= new Random(Guid.NewGuid().GetHashCode());
+
+    /// <param name="readWholeBody">
+    /// Read the whole answer within each attempt (JSON calls), so that a GET cut short by a dropped connection is
+    /// retried; a streamed reply is read by its caller instead.
+    /// </param>
+    public static async Task<ApiResponse> SendAsync(
+        ConnectionSettings connection,
+        RequestPolicy policy,
+        ApiRequest request,
+        bool readWholeBody,
+        IApiLog log,
+        CancellationToken cancellationToken)
+    {
+        SecretRedactor redactor = connection.CreateRedactor();
+        var elapsed = Stopwatch.StartNew();
+        int progressId = ProgressActivityIds.Next();
+        int attempt = 0;
+        while (true)
+        {
+            attempt++;
+            int attempts = policy.MaximumRetryCount + 1;
+            TimeSpan wait;
+            string reason;
+            try
+            {
+                ApiResponse response = await SendOnceAsync(connection, policy, request, log, redactor, cancellationToken).ConfigureAwait(false);
+                int status = response.StatusCode;
+                if ((status >= 200 && status < 300) || Array.IndexOf(request.AcceptedStatuses, status) >= 0)
+                {
+                    if (readWholeBody)
+                    {
+                        await BufferAsync(response).ConfigureAwait(false);
+                    }
+
+                    return response;
+                }
+
+                GptTrainerApiException failure;
+                using (response)
+                {
+                    failure = await ToApiExceptionAsync(response).ConfigureAwait(false);
+                }
+
+                if (attempt >= attempts || !RetryRules.IsRetryableStatus(request.Method, status))
+                {
+                    throw failure;
+                }
+
+                if (failure.RetryAfter is TimeSpan asked)
+                {
+                    if (asked > policy.MaximumRetryDelay)
+                    {
+                        throw new GptTrainerApiException(
+                            failure.StatusCode, failure.ReasonPhrase, failure.Method, failure.Path, failure.ServerMessage, failure.RetryAfter,
+                            $"(it asked to wait {Wait(asked)} before retrying, longer than the -MaximumRetryDelaySec limit of {policy.MaximumRetryDelay.TotalSeconds:0.#} s)")
+                        {
+                            ResponseBody = failure.ResponseBody,
+                        };
+                    }
+
+                    wait = asked;
+                    reason = $"{status} ({failure.ReasonPhrase}); Retry-After asked for {asked.TotalSeconds:0.###} s";
+                }
+                else
+                {
+                    wait = RetryRules.Backoff(attempt, policy.FirstRetryDelay, policy.MaximumRetryDelay, Random);
+                    reason = $"{status} ({failure.ReasonPhrase})";
+                }
+            }
+            catch (Exception failure) when (failure is GptTrainerConnectionException or ReplyCutOffException
+                && attempt < attempts && RetryRules.IsRetryableAfterConnectionFailure(request.Method))
+            {
+                wait = RetryRules.Backoff(attempt, policy.FirstRetryDelay, policy.MaximumRetryDelay, Random);
+                reason = "a connection failure (" + failure.InnerException?.GetBaseException().Message + ")";
+            }
+            catch (GptTrainerConnectionException failure)
+            {
+                throw new GptTrainerConnectionException(
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        "{0} Tried {1} over {2:0.0} s. Check that the base URI {3} is right (Connect-GptTrainer -BaseUri) and that the service is reachable from here.",
+                        failure.Message,
+                        attempt == 1 ? "once" : attempt + " times",
+                        elapsed.Elapsed.TotalSeconds,
+                        connection.BaseUri),
+                    failure.InnerException);
+            }
+
+            log.Verbose(string.Format(
+                CultureInfo.InvariantCulture,
+                "{0}: attempt {1} of {2} got {3}; waiting {4:0.0##} s before the next attempt.",
+                request.Display, attempt, attempts, reason, wait.TotalSeconds));
+
+            // Without -Verbose a wait of seconds would otherwise look like a hang.
+            var progress = new ProgressReport(progressId, $"Retrying {request.Display}", $"Attempt {attempt} of {attempts} got {reason}; attempt {attempt + 1} in {wait.TotalSeconds:0.0} s.");
+            log.Progress(progress);
+            try
+            {
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                log.Progress(progress with { Status = "Retrying.", Completed = true });
+            }
+        }
+    }
+
+    /// <summary>Reads a buffered body inside the attempt, so that a read a dropped connection cut short can be retried.</summary>
+    private static async Task BufferAsync(ApiResponse response)
+    {
+        try
+        {
+            response.BufferedText = await response.ReadTextAsync(response.Policy.MaximumResponseSize, cutAtLimit: false).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<ApiResponse> SendOnceAsync(
+        ConnectionSettings connection,
+        RequestPolicy policy,
+        ApiRequest request,
+        IApiLog log,
+        SecretRedactor redactor,
+        CancellationToken cancellationToken)
+    {
+        HttpMethod method = request.Method;
+        Uri target = request.Uri;
+        bool sendBody = true;
+        for (int hop = 0; ; hop++)
+        {
+            using var message = new HttpRequestMessage(method, target);
+            message.Headers.UserAgent.ParseAdd(UserAgent);
+            message.Headers.Accept.ParseAdd(request.Accept);
+            message.Properties[SharedHttpClient.ConnectTimeoutProperty] = policy.ConnectTimeout;
+
+            // The key goes only to the origin the caller connected to, never to a host a redirect names.
+            bool sameOrigin = IsSameOrigin(target, connection.ApiRoot);
+            if (sameOrigin)
+            {
+                message.Headers.TryAddWithoutValidation("Authorization", connection.BearerValue());
+            }
+
+            if (sendBody && request.ContentFactory is not null)
+            {
+                message.Content = request.ContentFactory();
+            }
+
+            log.Verbose($"{method.Method} {Shown(target.ToString(), redactor)}" + (sameOrigin ? string.Empty : " (without the API key: another host)"));
+            var idle = new IdleTimer(policy.IdleTimeout, cancellationToken);
+            long sentAt = Stopwatch.GetTimestamp();
+            var watch = Stopwatch.StartNew();
+            HttpResponseMessage response;
+            try
+            {
+                response = await SharedHttpClient.Instance
+                    .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, idle.Token)
+                    .ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                idle.Dispose();
+                throw TranslateSendFailure(ex, idle, cancellationToken, policy, request, target);
+            }
+
+            log.Debug(string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2} {3} after {4} ms", method.Method, target.AbsolutePath, (int)response.StatusCode, Shown(response.ReasonPhrase, redactor), watch.ElapsedMilliseconds));
+
+            Uri? location = RedirectTarget(response, target);
+            if (location is null)
+            {
+                return new ApiResponse(response, idle, request, policy, redactor) { SentAt = sentAt };
+            }
+
+            response.Dispose();
+            idle.Dispose();
+            if (hop >= MaxRedirects)
+            {
+                throw new GptTrainerTooManyRedirectsException(request.Display, hop + 1, Shown(location.OriginalString, redactor));
+            }
+
+            int status = (int)response.StatusCode;
+            if (status is 301 or 302 or 303 && method != HttpMethod.Get && method != HttpMethod.Head)
+            {
+                method = HttpMethod.Get;
+                sendBody = false;
+            }
+
+            log.Verbose($"{status} redirect to {Shown(location.OriginalString, redactor)}");
+            target = location;
+        }
+    }
+
+    private static string Wait(TimeSpan asked)
+        => asked == TimeSpan.MaxValue ? "longer than any limit" : asked.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+
+    /// <summary>Server-supplied text as it may be shown: without the key and without control characters.</summary>
+    internal static string Shown(string? text, SecretRedactor redactor) => DisplayText.Safe(redactor.Redact(text ?? string.Empty));
+
+    private static Uri? RedirectTarget(HttpResponseMessage response, Uri current)
+    {
+        int status = (int)response.StatusCode;
+        if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is null)
+        {
+            return null;
+        }
+
+        Uri location = response.Headers.Location;
+        return location.IsAbsoluteUri ? location : new Uri(current, location);
+    }
+
+    internal static bool IsSameOrigin(Uri a, Uri b)
+        => string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && a.Port == b.Port;
+
+    private static Exception TranslateSendFailure(Exception ex, IdleTimer idle, CancellationToken cancellationToken, RequestPolicy policy, ApiRequest request, Uri target)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new OperationCanceledException(cancellationToken);
+        }
+
+        if (FindInner<GptTrainerTimeoutException>(ex) is GptTrainerTimeoutException connectTimeout)
+        {
+            return connectTimeout;
+        }
+
+        if (idle.Fired)
+        {
+            return new GptTrainerTimeoutException(
+                GptTrainerTimeoutException.IdleTimeoutName,
+                "IdleTimeoutSec",
+                policy.IdleTimeout,
+                $"{request.Display} got no response headers in time",
+                ex);
+        }
+
+        return new GptTrainerConnectionException(
+            $"Could not complete {request.Display} at {target.GetLeftPart(UriPartial.Authority)}: {ex.GetBaseException().Message}",
+            ex);
+    }
+
+    internal static Exception TranslateBodyFailure(Exception ex, IdleTimer idle, ApiRequest request, long bytesSoFar, long piecesSoFar = -1)
+    {
+        // Cancelling closes the response to interrupt the read, which then fails like a dropped connection:
+        // it is still a cancellation, not a reply cut off.
+        if (idle.Cancelled)
+        {
+            return ex as OperationCanceledException ?? new OperationCanceledException("The request was cancelled.", ex);
+        }
+
+        if (idle.Fired)
+        {
+            return new GptTrainerTimeoutException(
+                GptTrainerTimeoutException.IdleTimeoutName,
+                "IdleTimeoutSec",
+                idle.Limit,
+                piecesSoFar >= 0
+                    ? $"the reply to {request.Display} stopped arriving after {bytesSoFar} bytes in {piecesSoFar} pieces (those pieces were written)"
+                    : $"the response body of {request.Display} stopped arriving after {bytesSoFar} bytes",
+                ex);
+        }
+
+        if (ex is OperationCanceledException)
+        {
+            return ex;
+        }
+
+        return new ReplyCutOffException(bytesSoFar, Math.Max(0, piecesSoFar), request.Display, ex);
+    }
+
+    private static T? FindInner<T>(Exception? ex) where T : Exception
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is T match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<GptTrainerApiException> ToApiExceptionAsync(ApiResponse response)
+    {
+        string body;
+        try
+        {
+            body = await response.ReadTextAsync(ErrorBodyLimit, cutAtLimit: true).ConfigureAwait(false);
+        }
+        catch (GptTrainerException)
+        {
+            body = string.Empty;
+        }
+
+        HttpResponseMessage message = response.Message;
+        return new GptTrainerApiException(
+            (int)message.StatusCode,
+            Shown(message.ReasonPhrase, response.Redactor),
+            response.Request.Method.Method,
+            message.RequestMessage?.RequestUri?.AbsolutePath ?? response.Request.Uri.AbsolutePath,
+            ServerMessage.From(body),
+            RetryRules.ParseRetryAfter(message.Headers, DateTimeOffset.UtcNow))
+        {
+            ResponseBody = body,
+        };
+    }
+}
