@@ -17,3 +17,5 @@ global using GptTrainer.Json;
 global using GptTrainer.Models;
 global using GptTrainer.State;
 global using GptTrainer.Text;
+global using static GptTrainer.Commands.InputChecks;
+global using static GptTrainer.Commands.ErrorRecords;

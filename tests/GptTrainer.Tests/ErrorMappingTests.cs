@@ -22,7 +22,7 @@ public class ErrorMappingTests
     public void StatusCodesMapToFittingCategories(int status, ErrorCategory category)
     {
         var ex = new GptTrainerApiException(status, "Reason", "GET", "/api/v1/chatbots", "server said no");
-        ErrorRecord record = GptTrainerCmdlet.ToErrorRecord(ex, "target-value");
+        ErrorRecord record = ErrorRecords.ToErrorRecord(ex, "target-value");
 
         Assert.Equal(category, record.CategoryInfo.Category);
         Assert.Equal("Http" + status, record.FullyQualifiedErrorId);
@@ -58,7 +58,7 @@ public class ErrorMappingTests
     public void CutOffRepliesSayHowMuchArrived()
     {
         var ex = new ReplyCutOffException(1234, 7, "POST /api/v1/session/x/message/stream", new IOException("The response ended prematurely."));
-        ErrorRecord record = GptTrainerCmdlet.ToErrorRecord(ex, "q");
+        ErrorRecord record = ErrorRecords.ToErrorRecord(ex, "q");
         Assert.Equal("ReplyCutOff", record.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ConnectionError, record.CategoryInfo.Category);
         Assert.Contains("cut off after 1234 bytes in 7 pieces", ex.Message);
@@ -75,14 +75,14 @@ public class ErrorMappingTests
         Assert.Contains("idle timeout of 2 s", idle.Message);
         Assert.Contains("-IdleTimeoutSec", idle.Message);
         Assert.Contains("-ConnectTimeoutSec", connect.Message);
-        Assert.Equal(ErrorCategory.OperationTimeout, GptTrainerCmdlet.ToErrorRecord(idle, null).CategoryInfo.Category);
+        Assert.Equal(ErrorCategory.OperationTimeout, ErrorRecords.ToErrorRecord(idle, null).CategoryInfo.Category);
     }
 
     [Fact]
     public void ConnectionFailuresAreConnectionErrors()
     {
         var ex = new GptTrainerConnectionException("Could not complete GET /x", new HttpRequestException("refused"));
-        ErrorRecord record = GptTrainerCmdlet.ToErrorRecord(ex, null);
+        ErrorRecord record = ErrorRecords.ToErrorRecord(ex, null);
         Assert.Equal("ConnectionFailed", record.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ConnectionError, record.CategoryInfo.Category);
     }

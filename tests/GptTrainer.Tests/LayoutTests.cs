@@ -58,6 +58,17 @@ public class LayoutTests
     }
 
     [Fact]
+    public void NoFileOfTheCmdletsIsLongerThan300Lines()
+    {
+        var long_ = SourceFiles(ModuleSource)
+            .Select(f => (File: Path.GetRelativePath(ModuleSource, f), Lines: File.ReadAllLines(f).Length))
+            .Where(f => f.Lines > 300)
+            .Select(f => $"{f.File}: {f.Lines} lines")
+            .ToList();
+        Assert.True(long_.Count == 0, "The cmdlets stay thin; what does not need PowerShell belongs in the engine:\n" + string.Join("\n", long_));
+    }
+
+    [Fact]
     public void TheApiLayerNamesEveryEndpointTheModuleCalls()
     {
         // Proves the pattern below finds endpoints at all: the API layer's own files must be full of them.

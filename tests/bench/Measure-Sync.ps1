@@ -28,13 +28,14 @@ function Format-Seconds([double[]] $values) {
 }
 
 function Get-RequestSummary {
-    <# The requests of the last run, by kind, e.g. "1 list, 500 uploads, 0 removals". #>
+    <# The requests of the last run, by kind, e.g. "1 list, 500 uploads, 500 titles, 0 removals". #>
     $requests = @(Invoke-Emulator $emulator 'requests')
     $lists = @($requests | Where-Object { $_.method -eq 'GET' }).Count
     $uploads = @($requests | Where-Object { $_.path -like '*/data-source/upload' }).Count
+    $titles = @($requests | Where-Object { $_.path -like '*/data-source/*/update' }).Count
     $removals = @($requests | Where-Object { $_.path -like '*/delete' }).Count
-    if ($lists + $uploads + $removals -ne $requests.Count) { throw "Unexpected requests: $($requests.path -join ', ')" }
-    $(foreach ($kind in @(@($lists, 'list'), @($uploads, 'upload'), @($removals, 'removal'))) { "$($kind[0]) $($kind[1])$(if ($kind[0] -ne 1) { 's' })" }) -join ', '
+    if ($lists + $uploads + $titles + $removals -ne $requests.Count) { throw "Unexpected requests: $($requests.path -join ', ')" }
+    $(foreach ($kind in @(@($lists, 'list'), @($uploads, 'upload'), @($titles, 'title'), @($removals, 'removal'))) { "$($kind[0]) $($kind[1])$(if ($kind[0] -ne 1) { 's' })" }) -join ', '
 }
 
 function Measure-Sync([string] $ChatbotUuid, [string] $Folder, [hashtable] $With = @{}) {
@@ -98,12 +99,24 @@ try {
         Measure-Sync $bot.ChatbotUuid $folder @{ Recurse = $true; Prune = $true }
     }))
 
+    # Every source processed before each run, so that what a run may remove is the same every time: the
+    # previous version of an edited file goes once its new version is processed, which takes -Wait.
     $edits = 0
     $rows.Add((Measure-Case 'sync after editing one file (-Prune)' {
         $script:edits++
         $file = Join-Path $folder 'section01/article001.md'
         [System.IO.File]::AppendAllText($file, "Edit $script:edits.")
+        Complete-GptTrainerEmulatorProcessing $emulator
         Measure-Sync $bot.ChatbotUuid $folder @{ Recurse = $true; Prune = $true }
+    }))
+    $waited = New-GptTrainerChatbot -Name 'Bench waited'
+    $null = Measure-Sync $waited.ChatbotUuid $folder @{ Recurse = $true }
+    $rows.Add((Measure-Case 'sync after editing one file (-Prune -Wait)' {
+        $script:edits++
+        $file = Join-Path $folder 'section01/article001.md'
+        [System.IO.File]::AppendAllText($file, "Edit $script:edits.")
+        Complete-GptTrainerEmulatorProcessing $emulator
+        Measure-Sync $waited.ChatbotUuid $folder @{ Recurse = $true; Prune = $true; Wait = $true }
     }))
 }
 finally {

@@ -46,7 +46,7 @@ Describe 'Sync-GptTrainerDataSource' {
     }
 
     Context 'Uploads and change detection by content' {
-        It 'uploads each file once, in a name that carries its path and content, and leaves the title to the service' {
+        It 'uploads each file once, in a name that carries its path and content, and titles it by its name without the marker' {
             $root = New-KnowledgeFolder -Files @{ 'intro.md' = "# Welcome to Acme`nAcme sells anvils."; 'guides/install guide.md' = "# Installing the anvil`nPlace it on a flat floor." }
 
             $results = @(Sync $root @{ Recurse = $true })
@@ -58,8 +58,12 @@ Describe 'Sync-GptTrainerDataSource' {
             $held = Get-Held | Sort-Object file_name
             $held.file_name[0] | Should -Match '^guides\+install guide\.gtsync-[0-9a-f]{8}-[0-9a-f]{12}-[0-9a-f]{16}\.md$'
             $held.file_name[1] | Should -Match '^intro\.gtsync-[0-9a-f]{8}-[0-9a-f]{12}-[0-9a-f]{16}\.md$'
-            Get-Write | Should -HaveCount 2 -Because 'titles are the service''s to write: no rename is sent'
-            ($results | Sort-Object Path).Title | Should -Be $held.title
+            # The service titles an upload by its stored file name, the marker and all; end users see titles in citations.
+            $renames = @(Get-EmulatorRequest $emulator -PathLike '/api/v1/data-source/*/update' -Method POST)
+            $renames | Should -HaveCount 2 -Because 'one rename per new source gives it a title a person would choose'
+            Get-Write | Should -HaveCount 4
+            ($held | Sort-Object file_name).title | Should -Be @('install guide', 'intro')
+            ($results | Sort-Object Path).Title | Should -Be @('install guide', 'intro')
             (Get-Upload).form.'file:file'.fileName | Sort-Object | Should -Be ($held.file_name | Sort-Object)
             $results.DataSourceUuid | Sort-Object | Should -Be ($held.uuid | Sort-Object)
         }
@@ -106,18 +110,19 @@ Describe 'Sync-GptTrainerDataSource' {
             $again.Action | Should -Be @('Unchanged', 'Unchanged')
         }
 
-        It 'replaces a same-size edit with exactly one upload, then one removal of the old source' {
+        It 'replaces a same-size edit with exactly one upload, then, once it is processed, one removal of the old source' {
             $root = New-KnowledgeFolder -Files @{ 'prices.md' = 'Basic costs 10 euros.'; 'other.md' = 'Unrelated.' }
             $first = @(Sync $root)
+            Complete-GptTrainerEmulatorProcessing $emulator
             $old = ($first | Where-Object Path -EQ 'prices.md').DataSourceUuid
             $before = (Get-Item (Join-Path $root 'prices.md')).Length
             Set-KnowledgeFile $root 'prices.md' 'Basic costs 12 euros.'
             (Get-Item (Join-Path $root 'prices.md')).Length | Should -Be $before
             Clear-EmulatorRequest $emulator
 
-            $result = @(Sync $root) | Where-Object Path -EQ 'prices.md'
+            $result = @(Sync $root @{ Wait = $true }) | Where-Object Path -EQ 'prices.md'
 
-            $writes = Get-Write
+            $writes = @(Get-Write | Where-Object path -NotLike '*/update')
             $writes | Should -HaveCount 2
             $writes[0].path | Should -BeLike '*/data-source/upload'
             $writes[1].path | Should -Be "/api/v1/data-source/$old/delete" -Because 'the upload comes first, so the chatbot never lacks the document'
@@ -134,6 +139,7 @@ Describe 'Sync-GptTrainerDataSource' {
         It 'takes a renamed file as one add and, with -Prune, one removal' {
             $root = New-KnowledgeFolder -Files @{ 'old-name.md' = 'Same words.'; 'keep.md' = 'Kept.' }
             $old = (@(Sync $root) | Where-Object Path -EQ 'old-name.md').DataSourceUuid
+            Complete-GptTrainerEmulatorProcessing $emulator
             Rename-Item (Join-Path $root 'old-name.md') 'new-name.md'
             Clear-EmulatorRequest $emulator
 
@@ -143,7 +149,7 @@ Describe 'Sync-GptTrainerDataSource' {
             (Get-Upload).form.'file:file'.fileName | Should -Match '^new-name\.gtsync-'
             Get-Removal | Should -HaveCount 1
             (Get-Removal).path | Should -Be "/api/v1/data-source/$old/delete"
-            Get-Write | Should -HaveCount 2
+            Get-Write | Should -HaveCount 3 -Because 'an upload, its title and a removal'
             ($results | Where-Object Action -EQ 'Removed').Path | Should -Be 'old-name.md'
             ($results | Where-Object Action -EQ 'Added').Path | Should -Be 'new-name.md'
         }
@@ -206,6 +212,7 @@ Describe 'Sync-GptTrainerDataSource' {
             $page = New-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Url 'https://example.org/help'
             $qa = New-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Question 'Open on Sunday?' -Answer 'No.'
             $others = @($faqSource, $manual.DataSourceUuid, $page.DataSourceUuid, $qa.DataSourceUuid)
+            Complete-GptTrainerEmulatorProcessing $emulator
             Get-ChildItem $docs -File | Remove-Item
             Clear-EmulatorRequest $emulator
 
@@ -294,6 +301,7 @@ Describe 'Sync-GptTrainerDataSource' {
             $root = New-KnowledgeFolder -Files @{ 'changed.md' = 'Old text.'; 'deleted.md' = 'Going.'; 'new-1.md' = 'x' }
             Remove-Item (Join-Path $root 'new-1.md')
             $null = Sync $root
+            Complete-GptTrainerEmulatorProcessing $emulator
             Set-KnowledgeFile $root 'changed.md' 'New text, longer than before.'
             Remove-Item (Join-Path $root 'deleted.md')
             Set-KnowledgeFile $root 'new-1.md' 'A new file.'
@@ -366,6 +374,7 @@ Describe 'Sync-GptTrainerDataSource' {
         It 'refuses the whole run, before any change, when -Prune would remove more than -MaximumDelete' {
             $root = New-KnowledgeFolder -Files @{ 'a.md' = 'A'; 'b.md' = 'B'; 'c.md' = 'C' }
             $null = Sync $root
+            Complete-GptTrainerEmulatorProcessing $emulator
             Get-ChildItem $root -File | Remove-Item
             Set-KnowledgeFile $root 'new.md' 'A new file that is not uploaded either.'
             Clear-EmulatorRequest $emulator
@@ -383,6 +392,7 @@ Describe 'Sync-GptTrainerDataSource' {
             1..21 | ForEach-Object { $files["doc$_.md"] = "Document $_." }
             $root = New-KnowledgeFolder -Files $files
             $null = Sync $root
+            Complete-GptTrainerEmulatorProcessing $emulator
             Get-ChildItem $root -File | Remove-Item
             Clear-EmulatorRequest $emulator
 
@@ -414,6 +424,7 @@ Describe 'Sync-GptTrainerDataSource' {
         It 'writes the plan with -WhatIf as the same objects the run then writes, and sends no write' {
             $root = New-KnowledgeFolder -Files @{ 'same.md' = 'Same.'; 'edit.md' = 'Before.'; 'gone.md' = 'Gone.'; 'skip.gif' = 'GIF' }
             $null = Sync $root
+            Complete-GptTrainerEmulatorProcessing $emulator
             Set-KnowledgeFile $root 'edit.md' 'After the edit.'
             Remove-Item (Join-Path $root 'gone.md')
             Set-KnowledgeFile $root 'added.md' 'Added.'
@@ -451,6 +462,171 @@ Describe 'Sync-GptTrainerDataSource' {
             @($progress.StatusDescription -match '^Uploaded [12] of 2: [ab]\.md$') | Should -HaveCount 2
             $progress[-1].RecordType | Should -Be 'Completed'
             $run.PowerShell.Dispose()
+        }
+    }
+
+    Context 'Never losing the last version that works (issue 18)' {
+        BeforeEach {
+            function Set-TokenBudget([int] $Tokens) { $null = Invoke-Emulator $emulator 'processing' -Method Post -Body @{ tokenBudget = $Tokens } }
+            function Set-SourceStatus([string] $Uuid, [string] $Status) { $null = Invoke-Emulator $emulator "sources/$Uuid/status" -Method Post -Body @{ status = $Status } }
+        }
+
+        AfterEach {
+            $null = Invoke-Emulator $emulator 'processing' -Method Post -Body @{ tokenBudget = 10000000; processingMs = 200 }
+        }
+
+        It 'keeps every working version when a CI retry runs again after the new versions failed to process' {
+            $files = @{}
+            1..3 | ForEach-Object { $files["doc$_.md"] = "Short document $_." }
+            $root = New-KnowledgeFolder -Files $files
+            $working = @(Sync $root @{ Wait = $true }).DataSourceUuid
+            1..3 | ForEach-Object { Set-KnowledgeFile $root "doc$_.md" ("Much longer now. " * 200) }
+            Set-TokenBudget 100
+            $null = Sync-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Path $root -Wait -ErrorAction SilentlyContinue -WarningAction SilentlyContinue -InformationAction Ignore
+            Clear-EmulatorRequest $emulator
+
+            # The same command again, as a CI retry runs it.
+            $retry = @(Sync-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Path $root -Wait -MaximumDelete 20 -ErrorVariable err -ErrorAction SilentlyContinue -WarningAction SilentlyContinue -InformationAction Ignore)
+            $succeeded = $?
+
+            Get-Removal | Should -HaveCount 0
+            Get-Upload | Should -HaveCount 0
+            $succeeded | Should -BeFalse -Because 'the files the chatbot holds for this folder still failed to process'
+            @($err | Where-Object FullyQualifiedErrorId -Like 'DataSourceFailed,*') | Should -HaveCount 3
+            $held = Get-Held
+            $working | ForEach-Object { $held.uuid | Should -Contain $_ }
+            @($held | Where-Object status -EQ 'success') | Should -HaveCount 3
+            $kept = @($retry | Where-Object { $_.Action -eq 'Skipped' -and $_.DataSourceUuid -in $working })
+            $kept | Should -HaveCount 3
+            $kept | ForEach-Object { $_.Reason | Should -Match 'older version.*kept: the current version .* could not be processed \(status ''error:token''\)' }
+            @($retry | Where-Object Action -EQ 'Failed') | Should -HaveCount 3
+        }
+
+        It 'removes an older version only once the version that replaces it is processed' {
+            $root = New-KnowledgeFolder -Files @{ 'prices.md' = 'Basic costs 10 euros.' }
+            $old = (Sync $root).DataSourceUuid
+            Complete-GptTrainerEmulatorProcessing $emulator
+            $null = Invoke-Emulator $emulator 'processing' -Method Post -Body @{ processingMs = 600000 }
+            Set-KnowledgeFile $root 'prices.md' 'Basic costs 12 euros.'
+            Clear-EmulatorRequest $emulator
+
+            $updated = Sync $root
+
+            Get-Removal | Should -HaveCount 0 -Because 'the new version is still processing'
+            $updated.Action | Should -Be 'Updated'
+            $updated.Reason | Should -Match "previous version $old kept until the new version .* is processed"
+            (Get-Held).uuid | Should -Contain $old
+
+            $again = @(Sync $root)
+            Get-Removal | Should -HaveCount 0
+            ($again | Where-Object DataSourceUuid -EQ $old).Reason | Should -Match 'kept until the current version .* is processed'
+
+            Complete-GptTrainerEmulatorProcessing $emulator
+            $done = @(Sync $root)
+            @(Get-Removal).path | Should -Be "/api/v1/data-source/$old/delete"
+            ($done | Where-Object DataSourceUuid -EQ $old).Action | Should -Be 'Removed'
+            ($done | Where-Object DataSourceUuid -EQ $old).Reason | Should -Be 'an older version of this file'
+            (Get-Held).uuid | Should -Not -Contain $old
+        }
+
+        It 'counts the removal of older versions against -MaximumDelete, before any change' {
+            $root = New-KnowledgeFolder -Files @{ 'a.md' = 'A1'; 'b.md' = 'B1'; 'c.md' = 'C1' }
+            $null = Sync $root
+            Complete-GptTrainerEmulatorProcessing $emulator
+            'a.md', 'b.md', 'c.md' | ForEach-Object { Set-KnowledgeFile $root $_ "$_ edited" }
+            Clear-EmulatorRequest $emulator
+
+            { Sync-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Path $root -Wait -MaximumDelete 2 -ErrorAction Stop -InformationAction Ignore } | Should -Throw -ErrorId 'TooManyRemovals,*'
+
+            Get-Write | Should -HaveCount 0
+            $error[0].Exception.Message | Should -Match 'remove 3 data sources \(3 previous versions of changed files\).*-MaximumDelete 3'
+        }
+
+        It 'never removes a version another sync of the folder is still waiting for' {
+            $root = New-KnowledgeFolder -Files @{ 'f.md' = 'Version one.' }
+            $first = (Sync $root).DataSourceUuid
+            Complete-GptTrainerEmulatorProcessing $emulator
+            $null = Invoke-Emulator $emulator 'processing' -Method Post -Body @{ processingMs = 600000 }
+            Set-KnowledgeFile $root 'f.md' 'Version two.'
+            $waiting = Start-ModuleInstance $emulator 'Sync-GptTrainerDataSource -ChatbotUuid $Arguments.Bot -Path $Arguments.Root -Wait -InformationAction Ignore' @{ Bot = $bot.ChatbotUuid; Root = $root }
+            try {
+                Wait-Until { @(Get-Held).Count -ge 2 -and @(Get-EmulatorRequest $emulator -PathLike '*/data-sources' -Method GET).Count -ge 3 } -Because 'the first run to have uploaded version two and to be polling for it'
+                $second = (Get-Held | Where-Object uuid -NE $first).uuid
+                Set-KnowledgeFile $root 'f.md' 'Version three.'
+                $third = (@(Sync $root) | Where-Object Action -EQ 'Updated').DataSourceUuid
+                Set-SourceStatus $third 'success'
+                Clear-EmulatorRequest $emulator
+
+                $results = @(Sync $root)
+
+                @(Get-Removal).path | Should -Be "/api/v1/data-source/$first/delete" -Because 'version one is settled, and version three is processed'
+                ($results | Where-Object DataSourceUuid -EQ $second).Reason | Should -Match 'still processing.*another sync may be waiting'
+                (Get-Held).uuid | Should -Contain $second
+
+                Complete-GptTrainerEmulatorProcessing $emulator
+                $null = $waiting.PowerShell.EndInvoke($waiting.Handle)
+                $waiting.PowerShell.Streams.Error | Should -BeNullOrEmpty -Because 'the version it waited for was still there when it was processed'
+                @($waiting.Output | Where-Object Path -EQ 'f.md').Action | Should -Be 'Updated'
+            }
+            finally {
+                $waiting.PowerShell.Dispose()
+            }
+        }
+    }
+
+    Context 'Links and names (issue 18)' {
+        It 'skips a link to a file outside the folder, with a warning naming it, and syncs a link that stays inside' {
+            $root = New-KnowledgeFolder -Files @{ 'real.md' = 'Inside the folder.' }
+            $secret = Join-Path (Split-Path $root) 'credentials.json'
+            Set-Content -Path $secret -Value '{"private_key": "do not publish"}'
+            $null = New-Item -ItemType SymbolicLink -Path (Join-Path $root 'faq.json') -Target $secret
+            $null = New-Item -ItemType SymbolicLink -Path (Join-Path $root 'alias.md') -Target (Join-Path $root 'real.md')
+
+            $results = @(Sync-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Path $root -WarningVariable warned -WarningAction SilentlyContinue -InformationAction Ignore)
+
+            $link = $results | Where-Object Path -EQ 'faq.json'
+            $link.Action | Should -Be 'Skipped'
+            $link.Reason | Should -Match "link to .*credentials\.json, outside the synced folder"
+            @($warned | Where-Object Message -Match 'faq\.json') | Should -HaveCount 1
+            @(Get-Upload).form.'file:file'.fileName | Should -Not -Match '^faq'
+            ($results | Where-Object Path -EQ 'alias.md').Action | Should -Be 'Added'
+            @(Get-Upload) | Should -HaveCount 2
+        }
+
+        It 'reports two names that differ only in Unicode normalization as a collision, and changes nothing for them' {
+            $root = New-KnowledgeFolder -Files @{ 'other.md' = 'Other.' }
+            $composed = "caf$([char]0x00E9).md"
+            $decomposed = "cafe$([char]0x0301).md"
+            Set-KnowledgeFile $root $composed 'Composed.'
+            $before = @(Sync $root)
+            $held = ($before | Where-Object Path -EQ $composed).DataSourceUuid
+            Complete-GptTrainerEmulatorProcessing $emulator
+            Set-KnowledgeFile $root $decomposed 'Decomposed.'
+            Clear-EmulatorRequest $emulator
+
+            foreach ($run in 1..2) {
+                $results = @(Sync-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Path $root -Prune -ErrorVariable err -ErrorAction SilentlyContinue -WarningAction SilentlyContinue -InformationAction Ignore)
+
+                Get-Write | Should -HaveCount 0
+                $err | Should -HaveCount 1
+                $err[0].FullyQualifiedErrorId | Should -BeLike 'PathCollision,*'
+                $err[0].Exception.Message | Should -Match ([regex]::Escape($composed))
+                $err[0].Exception.Message | Should -Match ([regex]::Escape($decomposed))
+                @($results | Where-Object Action -EQ 'Failed').Path | Sort-Object | Should -Be (@($composed, $decomposed) | Sort-Object)
+                (Get-Held).uuid | Should -Contain $held
+            }
+        }
+
+        It 'titles a new source as a person would, so that an answer test can name it' {
+            $bot = New-GptTrainerChatbot -Name 'Citing bot' -ShowCitations
+            $root = New-KnowledgeFolder -Files @{ 'laptops.md' = 'Every new employee gets a laptop on the first day; replacements take two days.' }
+            $result = Sync-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Path $root -Wait -InformationAction Ignore
+
+            $result.Title | Should -Be 'laptops'
+            (Get-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid).Title | Should -Be 'laptops'
+            $evaluation = Invoke-GptTrainerEvaluation -ChatbotUuid $bot.ChatbotUuid -TestCase @{ Question = 'When do new employees get a laptop?'; CitesSource = 'laptops' }
+            $evaluation.Failures | Should -BeNullOrEmpty
+            $evaluation.Passed | Should -BeTrue
         }
     }
 

@@ -7,7 +7,8 @@ namespace GptTrainer.Sync;
 /// <remarks>
 /// The whole tree is walked even without -Recurse, because a source may only be pruned when its file is gone
 /// from the folder, not merely outside this run's selection. Links to folders are not followed, so a link
-/// cycle cannot make the walk endless.
+/// cycle cannot make the walk endless. A link to a file is synced only when the file it leads to is inside the
+/// folder: a link to ~/.config/credentials.json would otherwise publish the credentials to the chatbot's users.
 /// </remarks>
 internal sealed class FolderScan
 {
@@ -23,6 +24,7 @@ internal sealed class FolderScan
     public static FolderScan Run(string root, bool recurse, PathFilter filter, long maximumBytes, Action<int, int>? progress, CancellationToken cancellationToken)
     {
         var scan = new FolderScan();
+        string realRoot = RealPath.Of(root) ?? root;
         scan.Walk(new DirectoryInfo(root), string.Empty, cancellationToken);
         scan.Files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
 
@@ -32,7 +34,7 @@ internal sealed class FolderScan
         {
             cancellationToken.ThrowIfCancellationRequested();
             file.Selected = true;
-            file.SkipReason = SkipReason(file, maximumBytes);
+            file.SkipReason = LinkProblem(file, realRoot) ?? SkipReason(file, maximumBytes);
             if (file.SkipReason is null)
             {
                 try
@@ -49,6 +51,24 @@ internal sealed class FolderScan
         }
 
         return scan;
+    }
+
+    /// <summary>Why a link is not synced: it leads outside the folder, or nowhere. Null for a plain file or a link inside.</summary>
+    private static string? LinkProblem(LocalFile file, string realRoot)
+    {
+        if (!file.IsLink)
+        {
+            return null;
+        }
+
+        if (file.LinkTarget is null)
+        {
+            return "it is a link whose target cannot be found";
+        }
+
+        return RealPath.IsWithin(file.LinkTarget, realRoot)
+            ? null
+            : $"it is a link to {file.LinkTarget}, outside the synced folder; a link is synced only when the file it leads to is inside the folder";
     }
 
     private static string? SkipReason(LocalFile file, long maximumBytes)
@@ -112,7 +132,16 @@ internal sealed class FolderScan
                     length = -1;
                 }
 
-                Files.Add(new LocalFile(prefix + file.Name, file.FullName, length));
+                var found = new LocalFile(prefix + file.Name, file.FullName, length);
+                if ((file.Attributes & FileAttributes.ReparsePoint) != 0)
+                {
+                    // Where it leads decides whether it is synced; its own length may be the link's, not the file's.
+                    found.IsLink = true;
+                    found.LinkTarget = RealPath.Of(file.FullName);
+                    found.Length = found.LinkTarget is string target && File.Exists(target) ? new FileInfo(target).Length : length;
+                }
+
+                Files.Add(found);
             }
         }
     }

@@ -8,7 +8,12 @@ internal sealed class LocalFile(string relativePath, string fullPath, long lengt
 
     public string FullPath { get; } = fullPath;
 
-    public long Length { get; } = length;
+    public long Length { get; set; } = length;
+
+    /// <summary>For a link (symbolic link, junction): where it finally leads, or null when nowhere; null for a plain file.</summary>
+    public string? LinkTarget { get; set; }
+
+    public bool IsLink { get; set; }
 
     public string PathId { get; } = SyncedName.PathIdOf(relativePath);
 

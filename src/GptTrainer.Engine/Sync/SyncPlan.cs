@@ -26,6 +26,13 @@ internal sealed class SyncPlan
     /// <summary>Files present but not synced (left out, skipped or unreadable) that have a version in the chatbot, which stays.</summary>
     public HashSet<LocalFile> KeptFiles { get; } = new();
 
+    /// <summary>
+    /// Files whose paths differ but whose identity would be the same (café.md written composed and decomposed,
+    /// which the identity reads as one name so that every machine agrees on it): the service could not tell
+    /// them apart, so neither is synced and their sources stay.
+    /// </summary>
+    public List<(LocalFile File, LocalFile SameIdentity)> Collisions { get; } = new();
+
     public static SyncPlan Create(string collectionId, IReadOnlyList<LocalFile> files, IReadOnlyList<DataSource> sources)
     {
         var plan = new SyncPlan(collectionId);
@@ -44,8 +51,30 @@ internal sealed class SyncPlan
             }
         }
 
+        var byIdentity = new Dictionary<string, LocalFile>(StringComparer.Ordinal);
+        var colliding = new HashSet<string>(StringComparer.Ordinal);
         foreach (LocalFile file in files)
         {
+            if (byIdentity.TryGetValue(file.PathId, out LocalFile? first))
+            {
+                plan.Collisions.Add((first, file));
+                colliding.Add(file.PathId);
+            }
+            else
+            {
+                byIdentity[file.PathId] = file;
+            }
+        }
+
+        foreach (LocalFile file in files)
+        {
+            if (colliding.Contains(file.PathId))
+            {
+                // Never synced as one file, and never pruned as gone: their sources stay as they are.
+                owned.Remove(file.PathId);
+                continue;
+            }
+
             if (!owned.TryGetValue(file.PathId, out var versions))
             {
                 versions = new();

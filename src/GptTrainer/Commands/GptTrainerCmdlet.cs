@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
+using GptTrainer.Operations;
 
 namespace GptTrainer.Commands;
 
 /// <summary>
 /// Base of every cmdlet: async work runs with a token that Ctrl+C (StopProcessing) cancels, while the
-/// pipeline thread waits for it and is the only thread that ever writes to PowerShell's streams.
+/// pipeline thread waits for it and is the only thread that ever writes to PowerShell's streams. Every cmdlet
+/// is the host of the engine work it runs: what the engine reports or asks arrives here from any thread and
+/// is written, or asked, on the pipeline thread.
 /// </summary>
-public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IApiLog
+public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IOperationHost
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentQueue<Action> _posted = new();
@@ -33,7 +36,7 @@ public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IApiLog
     /// Waits for async work on the pipeline thread, writing whatever it posted meanwhile. Work that is
     /// already complete (a read served from a buffer) returns at once, without any thread hand-off.
     /// </summary>
-    protected T Await<T>(Task<T> task)
+    internal T Await<T>(Task<T> task)
     {
         WaitFor(task);
         try
@@ -46,7 +49,7 @@ public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IApiLog
         }
     }
 
-    protected void Await(Task task)
+    internal void Await(Task task)
     {
         WaitFor(task);
         try
@@ -131,13 +134,81 @@ public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IApiLog
         RecordType = report.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
     };
 
+    bool IOperationHost.WhatIf => IsWhatIf();
+
+    Task<bool> IOperationHost.ConfirmAsync(string target, string action)
+    {
+        var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        QueueWrite(() =>
+        {
+            try
+            {
+                answer.SetResult(ShouldProcess(target, action));
+            }
+            catch (Exception ex)
+            {
+                // Ctrl+C at the prompt: the work waiting for the answer ends too, and the command stops.
+                answer.SetException(ex);
+                throw;
+            }
+        });
+        return answer.Task;
+    }
+
+    void IOperationHost.Output(object item) => QueueWrite(() => WriteObject(item));
+
+    void IOperationHost.Warning(string message) => QueueWrite(() => Warning(message));
+
+    void IOperationHost.Error(OperationError error) => QueueWrite(() => WriteError(ToErrorRecord(error)));
+
+    /// <summary>Shown like Write-Host (the PSHOST tag), yet on the information stream, so 6> and -InformationAction still govern it.</summary>
+    void IOperationHost.Information(string message, string tag)
+        => QueueWrite(() => WriteInformation(new HostInformationMessage { Message = message }, new[] { "PSHOST", tag }));
+
+    /// <summary>
+    /// -WhatIf, given or set through $WhatIfPreference. ShouldProcess answers false under both, so every
+    /// shortcut past it (-Force, a plan written before any change) must ask this instead of the bound switch.
+    /// </summary>
+    private protected bool IsWhatIf()
+        => MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? whatIf)
+            ? LanguagePrimitives.IsTrue(whatIf)
+            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+
+    /// <summary>
+    /// ShouldProcess with -Force, the way PowerShell's own cmdlets take it: -Force skips the confirmation
+    /// (even at high impact) but never -WhatIf or an explicit -Confirm.
+    /// </summary>
+    internal bool ShouldProcessUnlessForced(string target, string action)
+        => SwitchOn("Force") && !SwitchOn("Confirm") && !IsWhatIf() ? true : ShouldProcess(target, action);
+
+    /// <summary>
+    /// Whether ShouldProcess is about to ask the user, worth a request to name the item properly: only then,
+    /// so -WhatIf and runbooks that turned confirmation off send nothing extra.
+    /// </summary>
+    private protected bool WillAskToConfirm(ConfirmImpact impact)
+    {
+        if (IsWhatIf() || SwitchOn("Force"))
+        {
+            return false;
+        }
+
+        if (MyInvocation.BoundParameters.TryGetValue("Confirm", out object? confirm))
+        {
+            return LanguagePrimitives.IsTrue(confirm);
+        }
+
+        return SessionState.PSVariable.GetValue("ConfirmPreference") is ConfirmImpact preference
+            && preference != ConfirmImpact.None
+            && impact >= preference;
+    }
+
     /// <summary>
     /// PowerShell 7 documents -Debug as "show debug output" without prompting, yet for compiled cmdlets it
     /// still turns verbose writes (unless -Verbose is also given) and warnings (unless -WarningAction is
     /// given) into Inquire prompts, which fail outright in non-interactive runbooks and CI. Under -Debug
     /// alone those messages therefore go to the debug stream, which never prompts.
     /// </summary>
-    private protected void Verbose(string message)
+    internal void Verbose(string message)
     {
         if (DebugSwitchWithout("Verbose"))
         {
@@ -170,25 +241,6 @@ public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IApiLog
 
     /// <summary>Makes Should -CiteSource available in this runspace's Pester, for the commands whose output it checks.</summary>
     private protected void OfferShouldOperator() => Assertions.ShouldOperator.Offer(this, Warning);
-
-    /// <summary>Turns a module failure into the error record users see, with the value that caused it as target.</summary>
-    internal static ErrorRecord ToErrorRecord(Exception exception, object? target)
-    {
-        if (exception is GptTrainerException known)
-        {
-            return new ErrorRecord(known, known.ErrorId, CategoryOf(known.Category), target);
-        }
-
-        return new ErrorRecord(exception, "UnexpectedFailure", ErrorCategory.NotSpecified, target);
-    }
-
-    /// <summary>The engine names its kinds of failure after PowerShell's categories.</summary>
-    internal static ErrorCategory CategoryOf(ErrorKind kind)
-        => Enum.TryParse(kind.ToString(), out ErrorCategory category) ? category : ErrorCategory.NotSpecified;
-
-    /// <summary>Rejects bad input before any request is sent.</summary>
-    internal static ErrorRecord InputError(string errorId, string message, ErrorCategory category, object? target)
-        => new(new ArgumentException(message), errorId, category, target);
 
     public void Dispose()
     {

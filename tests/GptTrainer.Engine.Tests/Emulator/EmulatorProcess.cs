@@ -82,8 +82,22 @@ public sealed class EmulatorProcess : IAsyncLifetime
     /// <summary>A misbehaviour for the next matching requests; see the emulator's FaultRule.</summary>
     public Task AddFaultAsync(Dictionary<string, object?> rule) => ControlAsync(HttpMethod.Post, "faults", rule);
 
+    /// <summary>Forgets the requests recorded so far, so that a test sees only its own.</summary>
+    public Task ResetRequestsAsync() => ControlAsync(HttpMethod.Delete, "requests");
+
     /// <summary>Lets go of replies held by a plan's holdAfterPieces.</summary>
     public Task ReleaseAsync() => ControlAsync(HttpMethod.Post, "release");
+
+    /// <summary>How long processing takes and how many tokens a chatbot's sources may hold; null leaves a setting as it is.</summary>
+    public Task SetProcessingAsync(int? processingMs = null, int? tokenBudget = null)
+        => ControlAsync(HttpMethod.Post, "processing", new Dictionary<string, object?> { ["processingMs"] = processingMs, ["tokenBudget"] = tokenBudget }.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value));
+
+    /// <summary>Ends the processing of every source now.</summary>
+    public Task FinishProcessingAsync() => ControlAsync(HttpMethod.Post, "sources/finish");
+
+    /// <summary>Gives one source a status, which ends its processing.</summary>
+    public Task SetSourceStatusAsync(string sourceUuid, string status)
+        => ControlAsync(HttpMethod.Post, $"sources/{sourceUuid}/status", new Dictionary<string, object?> { ["status"] = status });
 
     /// <summary>Every request the emulator recorded, oldest first, as JSON objects.</summary>
     internal async Task<List<JsonObject>> RequestsAsync()

@@ -10,5 +10,5 @@ public sealed class RemoveGptTrainerAgentCommand : ChatbotScopedCmdlet
     public string[]? AgentUuid { get; set; }
 
     protected override void ProcessApiRecord()
-        => RemoveEach(AgentUuid, nameof(AgentUuid), "agent", "Remove", (api, uuid, token) => api.Agents.DeleteAsync(uuid, token));
+        => Changes.RemoveEach(AgentUuid, nameof(AgentUuid), "agent", "Remove", (api, uuid, token) => api.Agents.DeleteAsync(uuid, token));
 }

@@ -43,7 +43,7 @@ public sealed class SetGptTrainerAgentCommand : AgentFieldsCmdlet
         changes.HumanEscalationSettings = HumanEscalationSetting;
         List<string> changed = BoundOf(SharedFieldNames.Concat(new[] { nameof(Name), nameof(Enabled), nameof(DataSourceUuid), nameof(Variable), nameof(HumanEscalationSetting) }).ToArray());
         ForEachUuid(AgentUuid, nameof(AgentUuid), agent =>
-            SendChange(KnownNames.Describe("agent", agent), changed, "-Prompt or -Enabled", PassThru, (api, token) => api.Agents.UpdateAsync(agent, changes, ChatbotUuid, token)));
+            Changes.SendChange(KnownNames.Describe("agent", agent), changed, "-Prompt or -Enabled", PassThru, (api, token) => api.Agents.UpdateAsync(agent, changes, ChatbotUuid, token)));
     }
 
     private AgentVariable CheckedVariable(AgentVariable variable)

@@ -14,7 +14,7 @@ public sealed class RemoveGptTrainerChatbotCommand : ApiCmdlet
     public SwitchParameter Force { get; set; }
 
     protected override void ProcessApiRecord()
-        => RemoveEach(
+        => Changes.RemoveEach(
             NamedBeforeAsking(ChatbotUuid),
             nameof(ChatbotUuid),
             "chatbot",

@@ -47,6 +47,6 @@ public sealed class SetGptTrainerChatbotCommand : ApiCmdlet
         };
         List<string> changed = BoundOf(nameof(Name), nameof(Visibility), nameof(RateLimitMessages), nameof(RateLimitSeconds), nameof(RateLimitMessage), nameof(ShowCitations));
         ForEachUuid(ChatbotUuid, nameof(ChatbotUuid), chatbot =>
-            SendChange(KnownNames.Describe("chatbot", chatbot), changed, "-Name or -ShowCitations", PassThru, (api, token) => api.Chatbots.UpdateAsync(chatbot, changes, token)));
+            Changes.SendChange(KnownNames.Describe("chatbot", chatbot), changed, "-Name or -ShowCitations", PassThru, (api, token) => api.Chatbots.UpdateAsync(chatbot, changes, token)));
     }
 }

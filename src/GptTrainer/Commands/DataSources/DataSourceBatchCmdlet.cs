@@ -2,7 +2,7 @@ namespace GptTrainer.Commands;
 
 /// <summary>
 /// Base of the cmdlets that send many data source uuids in one request and get one result per uuid back:
-/// at most <see cref="ApiCmdlet.BatchSize"/> per request, and a batch that fails does not stop the next.
+/// at most <see cref="Batches.Size"/> per request, and a batch that fails does not stop the next.
 /// </summary>
 public abstract class DataSourceBatchCmdlet : ChatbotScopedCmdlet
 {
@@ -18,11 +18,11 @@ public abstract class DataSourceBatchCmdlet : ChatbotScopedCmdlet
     private protected abstract Task<DataSourceBatchAnswer> SendAsync(GptTrainerApi api, IReadOnlyList<string> uuids, CancellationToken cancellationToken);
 
     protected override void ProcessApiRecord()
-        => ConfirmEach(DataSourceUuid, nameof(DataSourceUuid), "data source", Action, _confirmed);
+        => Changes.ConfirmEach(DataSourceUuid, nameof(DataSourceUuid), "data source", Action, _confirmed);
 
     protected override void EndProcessing()
     {
-        foreach (List<string> batch in InBatches(_confirmed))
+        foreach (List<string> batch in Batches.Of(_confirmed))
         {
             ErrorTarget = batch.ToArray();
             ReportingErrors(() => Send(batch));

@@ -12,10 +12,10 @@ public sealed class RemoveGptTrainerDataSourceCommand : ChatbotScopedCmdlet
     public string[]? DataSourceUuid { get; set; }
 
     protected override void ProcessApiRecord()
-        => ConfirmEach(DataSourceUuid, nameof(DataSourceUuid), "data source", "Remove", _confirmed);
+        => Changes.ConfirmEach(DataSourceUuid, nameof(DataSourceUuid), "data source", "Remove", _confirmed);
 
     protected override void EndProcessing()
-        => RemoveTogether(
+        => Changes.RemoveTogether(
             _confirmed,
             "data source",
             (api, uuid, token) => api.DataSources.DeleteAsync(uuid, token),

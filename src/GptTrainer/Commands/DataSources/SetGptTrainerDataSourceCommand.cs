@@ -19,6 +19,6 @@ public sealed class SetGptTrainerDataSourceCommand : ChatbotScopedCmdlet
     protected override void ProcessApiRecord()
     {
         ForEachUuid(DataSourceUuid, nameof(DataSourceUuid), source =>
-            SendChange(KnownNames.Describe("data source", source), BoundOf(nameof(Title)), "-Title", PassThru, (api, token) => api.DataSources.RenameAsync(source, Title!, ChatbotUuid, token)));
+            Changes.SendChange(KnownNames.Describe("data source", source), BoundOf(nameof(Title)), "-Title", PassThru, (api, token) => api.DataSources.RenameAsync(source, Title!, ChatbotUuid, token)));
     }
 }

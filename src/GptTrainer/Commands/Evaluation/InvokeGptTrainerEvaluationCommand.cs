@@ -137,7 +137,7 @@ public sealed class InvokeGptTrainerEvaluationCommand : ApiCmdlet
             runsDone++;
             if (caseRuns.All(r => r is not null))
             {
-                EvaluationResult result = Result(testCase, caseRuns!);
+                EvaluationResult result = CaseResults.Judge(testCase, caseRuns!, PassThreshold);
                 results[testCase.Number - 1] = result;
                 casesDone++;
                 casesFailed += result.Passed ? 0 : 1;
@@ -227,51 +227,10 @@ public sealed class InvokeGptTrainerEvaluationCommand : ApiCmdlet
         return cases;
     }
 
-    private EvaluationResult Result(TestCase testCase, EvaluationRun[] caseRuns)
-    {
-        int passedRuns = caseRuns.Count(r => r.Passed);
-
-        // A share of the runs, counted in whole runs: 0.8 of 5 runs is 4.
-        int needed = (int)Math.Ceiling((PassThreshold * caseRuns.Length) - 1e-9);
-        bool passed = passedRuns >= needed;
-        // What the result shows is a run that explains it: the first failed run of a failed case, the last passing run of a passed one.
-        EvaluationRun shown = (passed ? caseRuns.LastOrDefault(r => r.Passed) : caseRuns.FirstOrDefault(r => !r.Passed)) ?? caseRuns[caseRuns.Length - 1];
-        string[] failures = passed
-            ? Array.Empty<string>()
-            : caseRuns.Length == 1
-                ? shown.Failures
-                : new[] { $"Passed {passedRuns} of {caseRuns.Length} runs, fewer than the {needed} that -PassThreshold {PassThreshold.ToString("0.###", CultureInfo.InvariantCulture)} asks for." }
-                    .Concat(caseRuns.Where(r => !r.Passed).SelectMany(r => r.Failures.Select(f => $"Run {r.Run}: {f}")))
-                    .ToArray();
-
-        return new EvaluationResult
-        {
-            Case = testCase.Number,
-            Name = testCase.Name,
-            Question = testCase.LastQuestion,
-            Questions = testCase.Questions,
-            ChatbotUuid = testCase.ChatbotUuid,
-            Passed = passed,
-            Failures = failures,
-            Answer = shown.Answer,
-            Citations = shown.Citations,
-            FinishReason = shown.FinishReason,
-            FirstPieceMs = shown.FirstPieceMs,
-            DurationMs = shown.DurationMs,
-            SessionUuid = shown.SessionUuid,
-            Runs = caseRuns.Length,
-            PassedRuns = passedRuns,
-            Error = shown.Error,
-            RunResults = caseRuns,
-            TestCase = testCase.Definition,
-            Source = testCase.Source,
-        };
-    }
-
     /// <summary>The report's file and format, refused before any question when either cannot be used.</summary>
     private (string File, string Format) ResolveReport(string path)
     {
-        string file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        string file = FileSystemPaths.Literal(SessionState, path, "ReportFolderNotFound");
         string? format = ReportFormat ?? System.IO.Path.GetExtension(file).ToLowerInvariant() switch
         {
             ".md" or ".markdown" => "Markdown",
@@ -303,10 +262,9 @@ public sealed class InvokeGptTrainerEvaluationCommand : ApiCmdlet
 
     private void WriteReport(EvaluationSummary summary)
     {
-        string text = _reportFormat == "Html" ? HtmlReport.Write(summary) : MarkdownReport.Write(summary);
         try
         {
-            File.WriteAllText(_reportFile!, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            CaseResults.WriteReport(_reportFile!, _reportFormat!, summary);
             Verbose($"Wrote the {_reportFormat} report to {_reportFile}.");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)

@@ -40,7 +40,7 @@ internal static class TestCaseReader
 
         if (value is string or ValueType)
         {
-            throw new InputException(GptTrainerCmdlet.InputError(
+            throw new InputException(ErrorRecords.InputError(
                 "InvalidTestCase",
                 $"Test case {position} is {DisplayText.Safe(value.ToString())}, not a case: give a hashtable or object with a Question, or a path to a .json, .csv or .psd1 file.",
                 ErrorCategory.InvalidArgument,
@@ -78,7 +78,7 @@ internal static class TestCaseReader
             string? known = Fields.FirstOrDefault(f => string.Equals(f, field.Key, StringComparison.OrdinalIgnoreCase));
             if (known is null)
             {
-                problems.Add(Problem(label, field.Key, $"has an unknown check '{DisplayText.Safe(field.Key)}'{Suggestion(field.Key)}. A case's fields are {string.Join(", ", Fields)}.", field.Key));
+                problems.Add(Problem(label, field.Key, $"has an unknown check '{DisplayText.Safe(field.Key)}'{Spelling.Suggestion(field.Key, Fields)}. A case's fields are {string.Join(", ", Fields)}.", field.Key));
                 continue;
             }
 
@@ -282,40 +282,9 @@ internal static class TestCaseReader
         _ => "a " + value.GetType().Name,
     };
 
-    /// <summary>" (did you mean 'Contains'?)" for a field a letter or two away from a known one.</summary>
-    private static string Suggestion(string field)
-    {
-        string? closest = Fields
-            .Select(f => (Field: f, Distance: EditDistance(field.ToLowerInvariant(), f.ToLowerInvariant())))
-            .Where(c => c.Distance <= Math.Max(1, Math.Min(3, field.Length / 3)))
-            .OrderBy(c => c.Distance)
-            .Select(c => c.Field)
-            .FirstOrDefault();
-        return closest is null ? string.Empty : $" (did you mean '{closest}'?)";
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        int[] previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (int i = 1; i <= a.Length; i++)
-        {
-            int[] current = new int[b.Length + 1];
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
-    }
-
     private static ErrorRecord Problem(string label, string field, string what, object? target)
     {
-        var record = GptTrainerCmdlet.InputError("InvalidTestCase", $"Test {label} {what}", ErrorCategory.InvalidData, target);
+        var record = ErrorRecords.InputError("InvalidTestCase", $"Test {label} {what}", ErrorCategory.InvalidData, target);
         record.ErrorDetails = new ErrorDetails($"Test {label} {what}") { RecommendedAction = $"Correct the {field} field of the case; no question was asked." };
         return record;
     }

@@ -14,6 +14,9 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
     private const string Prompt = "You> ";
     private string? _chatbot;
     private string _session = string.Empty;
+    private ReplyOutput? _reply;
+
+    private ReplyOutput Reply => _reply ??= new ReplyOutput(this);
 
     /// <summary>Defaults to the current chatbot; tab completion offers the chatbots by name.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -132,7 +135,7 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
     private void Ask(string question)
     {
         Host.UI.WriteLine();
-        FlowingText text = HostText();
+        FlowingText text = Reply.HostText();
         bool cutShort = false;
         using (var reply = CancellationTokenSource.CreateLinkedTokenSource(StopToken))
         using (ReplyInterrupt.Start(reply))
@@ -140,7 +143,7 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
             try
             {
                 using ReplyReader reader = Await(Api.Messages.StreamAsync(_session, question, reply.Token));
-                ShowReply(reader, text);
+                Reply.Show(reader, text);
             }
             catch (OperationCanceledException) when (reply.IsCancellationRequested && !StopToken.IsCancellationRequested)
             {
@@ -250,7 +253,7 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
         {
             Say(ConsoleColor.Cyan, Prompt, newLine: false);
             Host.UI.WriteLine(message.Query);
-            ShowText(message.Response);
+            Reply.Show(message.Response);
             Host.UI.WriteLine();
         }
     }

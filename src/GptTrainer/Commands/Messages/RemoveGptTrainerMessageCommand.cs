@@ -11,10 +11,10 @@ public sealed class RemoveGptTrainerMessageCommand : ApiCmdlet
     public string[]? MessageUuid { get; set; }
 
     protected override void ProcessApiRecord()
-        => ConfirmEach(MessageUuid, nameof(MessageUuid), "message", "Remove", _confirmed);
+        => Changes.ConfirmEach(MessageUuid, nameof(MessageUuid), "message", "Remove", _confirmed);
 
     protected override void EndProcessing()
-        => RemoveTogether(
+        => Changes.RemoveTogether(
             _confirmed,
             "message",
             (api, uuid, token) => api.Messages.DeleteAsync(uuid, token),

@@ -103,7 +103,7 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
             string reply = Call((api, token) => api.Messages.SendAsync(session, Query, _documentUuids, token));
             if (Show)
             {
-                ShowText(reply);
+                new ReplyOutput(this).Show(reply);
             }
             else if (!AsMessage)
             {
@@ -143,13 +143,14 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
 
         if (!Show)
         {
-            WriteReply(reader, Raw);
+            new ReplyOutput(this).Write(reader, Raw);
             return;
         }
 
         try
         {
-            ShowReply(reader, HostText());
+            var reply = new ReplyOutput(this);
+            reply.Show(reader, reply.HostText());
         }
         finally
         {

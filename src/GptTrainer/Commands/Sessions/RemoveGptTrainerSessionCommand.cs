@@ -10,7 +10,7 @@ public sealed class RemoveGptTrainerSessionCommand : ChatbotScopedCmdlet
     public string[]? SessionUuid { get; set; }
 
     protected override void ProcessApiRecord()
-        => RemoveEach(
+        => Changes.RemoveEach(
             SessionUuid,
             nameof(SessionUuid),
             "session",

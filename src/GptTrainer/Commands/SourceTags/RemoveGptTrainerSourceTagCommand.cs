@@ -10,5 +10,5 @@ public sealed class RemoveGptTrainerSourceTagCommand : ChatbotScopedCmdlet
     public string[]? SourceTagUuid { get; set; }
 
     protected override void ProcessApiRecord()
-        => RemoveEach(SourceTagUuid, nameof(SourceTagUuid), "source tag", "Remove", (api, uuid, token) => api.SourceTags.DeleteAsync(uuid, token));
+        => Changes.RemoveEach(SourceTagUuid, nameof(SourceTagUuid), "source tag", "Remove", (api, uuid, token) => api.SourceTags.DeleteAsync(uuid, token));
 }

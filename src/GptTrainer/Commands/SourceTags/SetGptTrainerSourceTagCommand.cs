@@ -90,7 +90,7 @@ public sealed class SetGptTrainerSourceTagCommand : ChatbotScopedCmdlet
         }
 
         string? chatbot = ChatbotUuid is null ? State.ChatbotUuid : Uuid(ChatbotUuid, nameof(ChatbotUuid));
-        SendChange(KnownNames.Describe("source tag", tag), changed, "-Name, -Color or -DataSourceUuid", PassThru, async (api, token) =>
+        Changes.SendChange(KnownNames.Describe("source tag", tag), changed, "-Name, -Color or -DataSourceUuid", PassThru, async (api, token) =>
         {
             string[]? list = members;
             if (members is not null && direction != 0)

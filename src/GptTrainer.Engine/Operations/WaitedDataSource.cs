@@ -1,4 +1,4 @@
-namespace GptTrainer.Commands;
+namespace GptTrainer.Operations;
 
 /// <summary>A source waited for: as last listed, and the error that says why it did not end in success.</summary>
 internal sealed class WaitedDataSource(DataSource source)
@@ -7,7 +7,7 @@ internal sealed class WaitedDataSource(DataSource source)
     public DataSource Source { get; set; } = source;
 
     /// <summary>Null once the source is processed; otherwise why not (failed, still working at the timeout, gone, unlisted).</summary>
-    public ErrorRecord? Error { get; set; }
+    public OperationError? Error { get; set; }
 
     public bool Finished { get; set; }
 

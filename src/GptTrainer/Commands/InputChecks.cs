@@ -1,0 +1,63 @@
+namespace GptTrainer.Commands;
+
+/// <summary>
+/// Checks on what a command was given, each raising the same InvalidArgument error wherever it is used,
+/// before any request. Imported into every file of the module (GlobalUsings), so cmdlets call them by name.
+/// </summary>
+internal static class InputChecks
+{
+    /// <summary>A uuid parameter in the API's form, or an InvalidArgument error naming the parameter.</summary>
+    public static string Uuid(string? value, string parameterName)
+    {
+        string? normalized = InputRules.NormalizeUuid(value);
+        if (normalized is null)
+        {
+            throw new InputException(ErrorRecords.InputError(
+                "InvalidUuid",
+                $"-{parameterName} '{value}' is not a GPT-trainer uuid: expected 32 hex digits (a dashed GUID is also accepted).",
+                ErrorCategory.InvalidArgument,
+                value));
+        }
+
+        return normalized;
+    }
+
+    /// <summary>
+    /// A value the user passes as (part of) a request body, written as JSON before any request: a value containing
+    /// itself, nested too deep, or of a type JSON has no form for is an InvalidArgument error naming the parameter.
+    /// </summary>
+    /// <returns>The JSON text, for callers that can send it as written.</returns>
+    public static string CheckWritableAsJson(object? value, string parameterName)
+    {
+        try
+        {
+            return JsonWriter.Serialize(PowerShellValues.ToPlain(value));
+        }
+        catch (JsonWriteException ex)
+        {
+            throw new InputException(ErrorRecords.InputError(
+                "BodyNotWritable",
+                $"-{parameterName} cannot be sent as JSON: {ex.Problem} (at {ex.Path.Replace("$value", "-" + parameterName)}).",
+                ErrorCategory.InvalidArgument,
+                value));
+        }
+    }
+
+    /// <summary>The strings in a piped object (a string, or an array of them); nothing for any other object.</summary>
+    public static IEnumerable<string> PipedStrings(object? input)
+    {
+        object? value = PowerShellValues.Unwrap(input);
+        if (value is string text)
+        {
+            return new[] { text };
+        }
+
+        return value is IEnumerable items and not IDictionary
+            ? items.Cast<object?>().Select(PowerShellValues.Unwrap).OfType<string>()
+            : Enumerable.Empty<string>();
+    }
+
+    /// <summary>Each value of a uuid-list parameter in the API's form.</summary>
+    public static string[] UuidList(string[] values, string parameterName)
+        => Array.ConvertAll(values, value => Uuid(value, parameterName));
+}

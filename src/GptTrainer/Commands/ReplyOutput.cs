@@ -1,0 +1,89 @@
+namespace GptTrainer.Commands;
+
+/// <summary>
+/// How a streamed reply reaches the user: written into the pipeline as data, piece by piece and exactly as
+/// it arrived, or shown on the host as flowing text wrapped to the window. Whatever arrived before a failure
+/// is kept either way.
+/// </summary>
+internal sealed class ReplyOutput(GptTrainerCmdlet cmdlet)
+{
+    /// <summary>
+    /// Writes a streamed reply: each piece the moment it is read, or with <paramref name="raw"/> the whole text
+    /// at the end. A reply that fails midway keeps what arrived: the pieces are already written, and the
+    /// partial text of a raw reply is written before the error.
+    /// </summary>
+    public void Write(ReplyReader reader, bool raw)
+    {
+        StringBuilder? whole = raw ? new StringBuilder() : null;
+        try
+        {
+            string? piece;
+            while ((piece = cmdlet.Await(reader.ReadPieceAsync())) is not null)
+            {
+                if (whole is null)
+                {
+                    cmdlet.WriteObject(piece);
+                    continue;
+                }
+
+                // Pieces written as they come cost no memory; joined, a reply that never ends would.
+                whole.Append(piece);
+                reader.EnsureJoinedWithin(static received => $"the {received} bytes that arrived were written as one string before this error, and the rest was not read");
+            }
+        }
+        catch (GptTrainerException) when (whole is { Length: > 0 })
+        {
+            cmdlet.WriteObject(whole.ToString());
+            throw;
+        }
+
+        cmdlet.WriteDebug($"Reply complete: {reader.BytesReceived} bytes in {reader.PiecesReceived} pieces.");
+        if (whole is not null)
+        {
+            cmdlet.WriteObject(whole.ToString());
+        }
+    }
+
+    /// <summary>Shows a streamed reply as flowing text on the host, piece by piece as it arrives.</summary>
+    public void Show(ReplyReader reader, FlowingText text)
+    {
+        try
+        {
+            string? piece;
+            while ((piece = cmdlet.Await(reader.ReadPieceAsync())) is not null)
+            {
+                text.Write(piece);
+            }
+        }
+        finally
+        {
+            text.Finish();
+        }
+    }
+
+    /// <summary>A whole text shown as a reply is, wrapped to the window, ending its line.</summary>
+    public void Show(string text)
+    {
+        FlowingText flowing = HostText();
+        flowing.Write(text);
+        flowing.Finish();
+        cmdlet.Host.UI.WriteLine();
+    }
+
+    /// <summary>Flowing text written to the host, wrapped to its window (not wrapped where the host has no window).</summary>
+    public FlowingText HostText()
+    {
+        int width;
+        try
+        {
+            width = cmdlet.Host.UI.RawUI?.WindowSize.Width ?? 0;
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            width = 0;
+        }
+
+        // One column short: writing into the last column makes some terminals wrap before the newline does.
+        return new FlowingText(piece => cmdlet.Host.UI.Write(piece), width > 1 ? width - 1 : 0);
+    }
+}
