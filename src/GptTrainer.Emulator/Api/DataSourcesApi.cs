@@ -42,7 +42,7 @@ public static class DataSourcesApi
                 store.AddSource(source);
                 return Json(source.ToJson());
             });
-        }));
+        })).TakesUploads();
         v1.MapPost("/chatbot/{uuid}/data-source/qa", (HttpContext ctx, string uuid) => WithBody(ctx, body =>
         {
             if (NonEmptyStr(body, "question") is not string question) return Bad("question is required");

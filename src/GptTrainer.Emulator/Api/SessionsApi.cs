@@ -57,7 +57,7 @@ public static class SessionsApi
             }
 
             return Json(document.ToJson());
-        }));
+        })).TakesUploads();
     }
 
     /// <summary>False only when the filter is given but unreadable; a missing filter does not narrow the list.</summary>

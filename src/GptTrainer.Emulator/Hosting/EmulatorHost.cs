@@ -37,7 +37,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = 512L * 1024 * 1024;
+            // The largest body any request may have; RequestBodyLimits lowers it for everything but uploads.
+            kestrel.Limits.MaxRequestBodySize = RequestBodyLimits.UploadBytes;
             kestrel.Listen(options.Host, options.Port, listen => listen.Use(next => async connection =>
             {
                 Interlocked.Increment(ref control.ConnectionsAccepted);
@@ -54,6 +55,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         });
 
         WebApplication app = builder.Build();
+        RequestBodyLimits.Use(app);
         // Only the GPT-trainer routes are recorded, faulted and keyed: /_emulator/* is the tests' own
         // channel and stays open, which is safe on loopback (the default; anything else is the user's
         // explicit choice, and the program warns about it). The order
