@@ -9,8 +9,25 @@ public static class ApiForms
     public static async Task<IResult> WithFile(HttpContext ctx, Func<IFormCollection, IFormFile, Task<IResult>> handle)
     {
         if (!ctx.Request.HasFormContentType) return Bad("multipart/form-data with a file part is required");
-        IFormCollection form = await ctx.Request.ReadFormAsync(ctx.RequestAborted);
+        IFormCollection form = await ReadFormAsync(ctx);
         return form.Files["file"] is IFormFile file ? await handle(form, file) : Bad("file is required");
+    }
+
+    /// <summary>
+    /// The form, read once and kept by ASP.NET Core for whoever asks next (the request log, then the route).
+    /// A body that is not the multipart its header says (another boundary, a part cut short) ends as a 400
+    /// through <see cref="RequestBodyLimits"/>, as a body over the limit ends as a 413, rather than as a 500.
+    /// </summary>
+    public static async Task<IFormCollection> ReadFormAsync(HttpContext ctx)
+    {
+        try
+        {
+            return await ctx.Request.ReadFormAsync(ctx.RequestAborted);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException && ex is not BadHttpRequestException && !ctx.RequestAborted.IsCancellationRequested)
+        {
+            throw new BadHttpRequestException($"the multipart body cannot be read: {ex.Message}", StatusCodes.Status400BadRequest, ex);
+        }
     }
 
     /// <summary>
