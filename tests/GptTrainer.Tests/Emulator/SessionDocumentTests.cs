@@ -8,7 +8,7 @@ namespace GptTrainer.Tests;
 
 public class SessionDocumentTests : IClassFixture<EmulatorServer>
 {
-    // About 3,000 bytes: alone it fits a 32k model's document budget even eight times over, but not
+    // About 2,900 bytes: alone it fits a 32k model's document budget even fifteen times over, but not
     // together with itself once more, which is the shape of the SDK's live upload test.
     private static readonly string Story = string.Join("\n\n", new[]
     {
@@ -103,7 +103,7 @@ public class SessionDocumentTests : IClassFixture<EmulatorServer>
     {
         (_, string session) = await ChatbotWithModelAsync("gpt-4o-mini-32k");
         int bytes = Encoding.UTF8.GetByteCount(Story);
-        Assert.InRange(bytes, 25_600 / 9 + 1, 25_600 / 8);
+        Assert.InRange(bytes, 44_800 / 16 + 1, 44_800 / 15);
         string story = await UploadAsync(Story);
         Assert.Contains("Marta", await ReplyAsync(session, "Who keeps the light at Gull Point?", story));
 
@@ -111,8 +111,8 @@ public class SessionDocumentTests : IClassFixture<EmulatorServer>
         Answer tooLong = (await AskWithAsync(session, "Who keeps the light?", huge)).EnsureOk();
         Assert.Equal(SessionDocuments.TooLong, (string)tooLong.Json["response"]!);
 
-        string eightfold = await UploadAsync(string.Concat(Enumerable.Repeat(Story.Replace("Marta", "Greta"), 8)), "eightfold.txt");
-        Assert.Equal(SessionDocuments.TooMuch, await ReplyAsync(session, "Who keeps the light?", eightfold));
+        string fifteenfold = await UploadAsync(string.Concat(Enumerable.Repeat(Story.Replace("Marta", "Greta"), 15)), "fifteenfold.txt");
+        Assert.Equal(SessionDocuments.TooMuch, await ReplyAsync(session, "Who keeps the light?", fifteenfold));
 
         // Neither was taken in: the session still answers from its first document alone.
         Assert.Contains("Marta", await ReplyAsync(session, "Who keeps the light at Gull Point?"));
