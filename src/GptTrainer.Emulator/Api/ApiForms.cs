@@ -31,12 +31,24 @@ public static class ApiForms
     }
 
     /// <summary>
-    /// Only the start is kept, enough for the largest session document a model takes: answers quote from
-    /// it, and large uploads should not cost memory. Sizes and tokens count the whole file regardless.
+    /// The text of an uploaded file and its size in UTF-8 bytes, which its tokens are counted from: a PDF's
+    /// text is read from its pages, any other file is taken as UTF-8 text. Only the start is kept, enough
+    /// for the largest session document a model takes: answers quote from it, and large uploads should not
+    /// cost memory. The size counts the whole text regardless.
     /// </summary>
-    public static async Task<string> ReadText(IFormFile file)
+    public static async Task<(string Text, long Bytes)> ReadText(IFormFile file)
     {
-        using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-        return await TextStart.ReadAsync(reader, 256 * 1024);
+        const int MaxChars = 256 * 1024;
+        await using Stream stream = file.OpenReadStream();
+        byte[] start = new byte[1024];
+        int read = await stream.ReadAtLeastAsync(start, start.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        if (PdfText.IsPdf(start.AsSpan(0, read)))
+        {
+            return PdfText.Read(stream, MaxChars);
+        }
+
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return (await TextStart.ReadAsync(reader, MaxChars), file.Length);
     }
 }
