@@ -32,9 +32,10 @@ public static class ApiForms
 
     /// <summary>
     /// The text of an uploaded file and its size in UTF-8 bytes, which its tokens are counted from: a PDF's
-    /// text is read from its pages, any other file is taken as UTF-8 text. Only the start is kept, enough
-    /// for the largest session document a model takes: answers quote from it, and large uploads should not
-    /// cost memory. The size counts the whole text regardless.
+    /// text is read from its pages; an image has none (the service's model looks at it, the emulator has no
+    /// model), rather than bytes that would count as a long text; any other file is taken as UTF-8 text.
+    /// Only the start is kept, enough for the largest session document a model takes: answers quote from
+    /// it, and large uploads should not cost memory. The size counts the whole text regardless.
     /// </summary>
     public static async Task<(string Text, long Bytes)> ReadText(IFormFile file)
     {
@@ -48,7 +49,19 @@ public static class ApiForms
             return PdfText.Read(stream, MaxChars);
         }
 
+        if (IsImage(start.AsSpan(0, read)))
+        {
+            return ("", 0);
+        }
+
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return (await TextStart.ReadAsync(reader, MaxChars), file.Length);
     }
+
+    /// <summary>JPEG, PNG, GIF or WebP, known by their first bytes as the service's reader would know them, whatever the name.</summary>
+    private static bool IsImage(ReadOnlySpan<byte> start)
+        => start.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF })
+        || start.StartsWith(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A })
+        || start.StartsWith("GIF8"u8)
+        || (start.StartsWith("RIFF"u8) && start.Length >= 12 && start[8..12].SequenceEqual("WEBP"u8));
 }

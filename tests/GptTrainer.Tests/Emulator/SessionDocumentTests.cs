@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http;
 using System.Text;
 using System.Text.Json.Nodes;
 using GptTrainer.Emulator;
@@ -122,5 +123,21 @@ public class SessionDocumentTests : IClassFixture<EmulatorServer>
 
         string recipe = await UploadAsync("The secret ingredient of the harbour soup is smoked paprika.", "recipe.txt");
         Assert.Contains("smoked paprika", await ReplyAsync(session, "What is the secret ingredient of the soup?", recipe));
+    }
+
+    [Fact]
+    public async Task TakesAnImageAsADocumentWithoutTextNotAsBytesTooLongToFit()
+    {
+        (_, string session) = await ChatbotWithModelAsync("gpt-4o-mini-32k");
+        byte[] jpeg = new byte[120_000];
+        new Random(7).NextBytes(jpeg);
+        new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }.CopyTo(jpeg, 0);
+        var form = new MultipartFormDataContent { { new ByteArrayContent(jpeg), "file", "chart.jpg" }, { new StringContent("chart.jpg"), "filename" } };
+        using HttpResponseMessage uploaded = await _server.Http.PostAsync("api/v1/session-document/upload", form);
+        string image = (string)JsonNode.Parse(await uploaded.Content.ReadAsStringAsync())!["uuid"]!;
+
+        // What the picture shows needs a model that sees; the emulator has none, so it knows nothing of it.
+        Assert.Equal(ReplyComposer.NothingKnown, await ReplyAsync(session, "What is the third step in the chart?", image));
+        Assert.Equal(120_000, (long)(await _server.GetAsync($"api/v1/session/{session}/messages")).Json[0]!["session_documents"]![0]!["file_size"]!);
     }
 }
