@@ -107,4 +107,12 @@ public static class ApiJson
     public static IResult Bad(string message) => Json(new JsonObject { ["error"] = message }, StatusCodes.Status400BadRequest);
 
     public static IResult BadJson() => Bad("the body must be a JSON object");
+
+    /// <summary>The same {"error": ...} answer, written by a middleware that stops a request before any route returns an IResult.</summary>
+    public static Task WriteErrorAsync(HttpContext ctx, int status, string error)
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "application/json";
+        return ctx.Response.WriteAsync(new JsonObject { ["error"] = error }.ToJsonString(Relaxed), ctx.RequestAborted);
+    }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 
 namespace GptTrainer.Emulator;
 
@@ -52,14 +51,14 @@ public sealed class HostAndOriginCheck
         string? origin = ctx.Request.Headers.Origin.FirstOrDefault();
         if (origin is not null && !IsOwnOrigin(origin))
         {
-            await ForbiddenAsync(ctx, $"requests from web pages of another origin are refused: {origin}");
+            await ApiJson.WriteErrorAsync(ctx, StatusCodes.Status403Forbidden, $"requests from web pages of another origin are refused: {origin}");
             return;
         }
 
         HostString host = ctx.Request.Host;
         if (ctx.Request.Path.StartsWithSegments("/_emulator") && !IsOwnAddress(host.Host ?? "", host.Port))
         {
-            await ForbiddenAsync(ctx, $"control requests must be addressed to the emulator's own address, such as {EmulatorHost.ListeningUri(ctx.RequestServices).Authority}, not '{host.Value}'");
+            await ApiJson.WriteErrorAsync(ctx, StatusCodes.Status403Forbidden, $"control requests must be addressed to the emulator's own address, such as {EmulatorHost.ListeningUri(ctx.RequestServices).Authority}, not '{host.Value}'");
             return;
         }
 
@@ -72,11 +71,4 @@ public sealed class HostAndOriginCheck
 
     private static bool IsSingleLabel(string host)
         => host.Length > 0 && host.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-
-    private static Task ForbiddenAsync(HttpContext ctx, string error)
-    {
-        ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
-        ctx.Response.ContentType = "application/json";
-        return ctx.Response.WriteAsync(new JsonObject { ["error"] = error }.ToJsonString(ApiJson.Relaxed), ctx.RequestAborted);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -47,10 +46,8 @@ public static class RequestBodyLimits
 
             // The rest of the body is not read, so the connection cannot carry another request.
             ctx.Response.Clear();
-            ctx.Response.StatusCode = ex.StatusCode;
             ctx.Response.Headers.Connection = "close";
-            ctx.Response.ContentType = "application/json";
-            await ctx.Response.WriteAsync(new JsonObject { ["error"] = error }.ToJsonString(ApiJson.Relaxed));
+            await ApiJson.WriteErrorAsync(ctx, ex.StatusCode, error);
         }
     });
 }
