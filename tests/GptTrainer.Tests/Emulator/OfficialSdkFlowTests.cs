@@ -129,22 +129,13 @@ public class OfficialSdkFlowTests : IClassFixture<SdkFlowEmulatorServer>
 
     /// <summary>upload_session_document: the file part and a "filename" form field; the answer is read as a dict.</summary>
     private async Task<string> UploadSessionDocumentAsync(byte[] bytes, string fileName)
-    {
-        var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", fileName }, { new StringContent(fileName), "filename" } };
-        using HttpResponseMessage response = await _server.Http.PostAsync("api/v1/session-document/upload", form);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["uuid"]!;
-    }
+        => (await _server.UploadAsync("api/v1/session-document/upload", fileName, bytes, new Dictionary<string, string> { ["filename"] = fileName })).EnsureOk().Uuid;
 
     private Task<string> UploadSessionDocumentAsync(string text, string fileName) => UploadSessionDocumentAsync(Encoding.UTF8.GetBytes(text), fileName);
 
     /// <summary>upload_data_source: only the file part (the SDK's reference_source_link is None, so requests leaves it out).</summary>
-    private async Task<(HttpStatusCode Status, string Text)> UploadDataSourceAsync(string chatbot, string text, string fileName)
-    {
-        var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", fileName } };
-        using HttpResponseMessage response = await _server.Http.PostAsync($"api/v1/chatbot/{chatbot}/data-source/upload", form);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
+    private Task<Answer> UploadDataSourceAsync(string chatbot, string text, string fileName)
+        => _server.UploadAsync($"api/v1/chatbot/{chatbot}/data-source/upload", fileName, text);
 
     /// <summary>send_message_stream: the lines the SDK yields, read as requests' iter_lines reads them, empty ones skipped.</summary>
     private async Task<List<string>> StreamLinesAsync(string session, string query)
@@ -194,12 +185,11 @@ public class OfficialSdkFlowTests : IClassFixture<SdkFlowEmulatorServer>
         Assert.True((bool)Fits((await _server.SendAsync(HttpMethod.Delete, $"api/v1/agent/{agent}/delete")).EnsureOk().Json, new[] { "success" })["success"]!);
 
         // An unsupported file type is an error whose text says so.
-        (HttpStatusCode unsupported, string why) = await UploadDataSourceAsync(chatbot, "Yesterday, Lena and Omar argued about the best noodle bars in town.", "expect_failure.foobar");
-        Assert.NotEqual(HttpStatusCode.OK, unsupported);
-        Assert.Contains("file type not allowed", why);
+        Answer unsupported = await UploadDataSourceAsync(chatbot, "Yesterday, Lena and Omar argued about the best noodle bars in town.", "expect_failure.foobar");
+        Assert.NotEqual(HttpStatusCode.OK, unsupported.Status);
+        Assert.Contains("file type not allowed", unsupported.Text);
 
-        (HttpStatusCode uploaded, _) = await UploadDataSourceAsync(chatbot, "Yesterday, Lena and Omar argued about the best noodle bars in town.", "test.txt");
-        Assert.Equal(HttpStatusCode.OK, uploaded);
+        (await UploadDataSourceAsync(chatbot, "Yesterday, Lena and Omar argued about the best noodle bars in town.", "test.txt")).EnsureOk();
 
         // Wait for the source as the SDK does, by looking at the list until it says success.
         JsonArray sources;

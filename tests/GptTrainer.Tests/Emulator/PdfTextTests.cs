@@ -1,4 +1,3 @@
-using System.Net.Http;
 using System.Text.Json.Nodes;
 using GptTrainer.Emulator;
 using Xunit;
@@ -29,19 +28,8 @@ public class PdfTextTests : IClassFixture<EmulatorServer>
         _server.ResetAsync().GetAwaiter().GetResult();
     }
 
-    private async Task<JsonNode> UploadAsync(string path, byte[] bytes, string fileName, params (string Name, string Value)[] fields)
-    {
-        var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", fileName } };
-        foreach ((string name, string value) in fields)
-        {
-            form.Add(new StringContent(value), name);
-        }
-
-        using HttpResponseMessage response = await _server.Http.PostAsync(path, form);
-        string text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
-        return JsonNode.Parse(text)!;
-    }
+    private async Task<JsonNode> UploadAsync(string path, byte[] bytes, string fileName, Dictionary<string, string>? fields = null)
+        => (await _server.UploadAsync(path, fileName, bytes, fields)).EnsureOk().Json;
 
     [Fact]
     public async Task AnswersFromThePagesOfAPdfSourceAndCountsItsTextsTokens()
@@ -68,7 +56,7 @@ public class PdfTextTests : IClassFixture<EmulatorServer>
 
         // 60 KB of file is far over a 16k model's documents, while its text is a few hundred bytes.
         byte[] pdf = TestPdf.Of(Handbook, embeddedFontBytes: 60_000);
-        string document = (string)(await UploadAsync("api/v1/session-document/upload", pdf, "handbook.pdf", ("filename", "handbook.pdf")))["uuid"]!;
+        string document = (string)(await UploadAsync("api/v1/session-document/upload", pdf, "handbook.pdf", new() { ["filename"] = "handbook.pdf" }))["uuid"]!;
         JsonNode answer = (await _server.PostAsync($"api/v1/session/{session}/message/non-stream", new JsonObject
         {
             ["query"] = "How much does a lost key cost?",

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http;
 using System.Text;
 using System.Text.Json.Nodes;
 using GptTrainer.Emulator;
@@ -132,9 +131,7 @@ public class SessionDocumentTests : IClassFixture<EmulatorServer>
         byte[] jpeg = new byte[120_000];
         new Random(7).NextBytes(jpeg);
         new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }.CopyTo(jpeg, 0);
-        var form = new MultipartFormDataContent { { new ByteArrayContent(jpeg), "file", "chart.jpg" }, { new StringContent("chart.jpg"), "filename" } };
-        using HttpResponseMessage uploaded = await _server.Http.PostAsync("api/v1/session-document/upload", form);
-        string image = (string)JsonNode.Parse(await uploaded.Content.ReadAsStringAsync())!["uuid"]!;
+        string image = (await _server.UploadAsync("api/v1/session-document/upload", "chart.jpg", jpeg, new Dictionary<string, string> { ["filename"] = "chart.jpg" })).EnsureOk().Uuid;
 
         // What the picture shows needs a model that sees; the emulator has none, so it knows nothing of it.
         Assert.Equal(ReplyComposer.NothingKnown, await ReplyAsync(session, "What is the third step in the chart?", image));
