@@ -210,7 +210,7 @@ Describe 'build.ps1 -Task Package' {
         "$($metadata.dependencies.dependency.id) $($metadata.dependencies.dependency.version)" | Should -Be "GptTrainer $version"
     }
 
-    It 'packs the emulator as the .NET tool gpttrainer-emulator, with GptTrainer''s version and the seed sample' {
+    It 'packs the emulator as the .NET tool gpttrainer-emulator, with GptTrainer''s version, the seed sample and its PDF reader' {
         $packageOutput | Should -Match ([regex]::Escape("gpttrainer-emulator.$version.nupkg"))
         $metadata = (Get-PackageManifest $toolNupkg).package.metadata
         $metadata.id | Should -Be 'gpttrainer-emulator'
@@ -224,6 +224,14 @@ Describe 'build.ps1 -Task Package' {
             'tools/net10.0/any/GptTrainer.Emulator.pdb'
             'tools/net10.0/any/GptTrainer.Emulator.runtimeconfig.json'
             'tools/net10.0/any/seed.sample.json'
+            # PdfPig, with which the emulator reads uploaded PDFs; a tool carries its dependencies.
+            'tools/net10.0/any/UglyToad.PdfPig.Core.dll'
+            'tools/net10.0/any/UglyToad.PdfPig.dll'
+            'tools/net10.0/any/UglyToad.PdfPig.DocumentLayoutAnalysis.dll'
+            'tools/net10.0/any/UglyToad.PdfPig.Fonts.dll'
+            'tools/net10.0/any/UglyToad.PdfPig.Package.dll'
+            'tools/net10.0/any/UglyToad.PdfPig.Tokenization.dll'
+            'tools/net10.0/any/UglyToad.PdfPig.Tokens.dll'
         )
     }
 

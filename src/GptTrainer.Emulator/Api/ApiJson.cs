@@ -14,7 +14,10 @@ public static class ApiJson
     /// <summary>Non-ASCII text and quotes inside strings are written as themselves, as Python's service does.</summary>
     public static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>An empty body counts as {}: the service's own examples post nothing to routes without parameters.</summary>
+    /// <summary>
+    /// An empty body counts as {}: the service's own examples post nothing to routes without parameters. A
+    /// body over the route's limit ends the read with Kestrel's 413, which <see cref="RequestBodyLimits"/> answers.
+    /// </summary>
     public static async Task<JsonObject?> ReadBody(HttpContext ctx)
     {
         using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
@@ -104,4 +107,12 @@ public static class ApiJson
     public static IResult Bad(string message) => Json(new JsonObject { ["error"] = message }, StatusCodes.Status400BadRequest);
 
     public static IResult BadJson() => Bad("the body must be a JSON object");
+
+    /// <summary>The same {"error": ...} answer, written by a middleware that stops a request before any route returns an IResult.</summary>
+    public static Task WriteErrorAsync(HttpContext ctx, int status, string error)
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "application/json";
+        return ctx.Response.WriteAsync(new JsonObject { ["error"] = error }.ToJsonString(Relaxed), ctx.RequestAborted);
+    }
 }

@@ -20,7 +20,7 @@ public static class DataSourcesApi
         {
             string extension = Path.GetExtension(file.FileName).ToLowerInvariant();
             if (!AllowedExtensions.Contains(extension)) return Bad($"file type not allowed: {extension}");
-            string text = await ApiForms.ReadText(file);
+            (string text, long textBytes) = await ApiForms.ReadText(file);
 
             // The docs' examples send the link both ways; accept either.
             string link = form["reference_source_link"].FirstOrDefault() ?? LinkFromMeta(form["meta_json"].FirstOrDefault()) ?? "";
@@ -37,12 +37,13 @@ public static class DataSourcesApi
                     FileSize = file.Length,
                     Type = "upload",
                     Text = text,
+                    TextBytes = textBytes,
                     MetaJson = link.Length > 0 ? new JsonObject { ["reference_source_link"] = link }.ToJsonString(Relaxed) : "{}",
                 };
                 store.AddSource(source);
                 return Json(source.ToJson());
             });
-        }));
+        })).TakesUploads();
         v1.MapPost("/chatbot/{uuid}/data-source/qa", (HttpContext ctx, string uuid) => WithBody(ctx, body =>
         {
             if (NonEmptyStr(body, "question") is not string question) return Bad("question is required");

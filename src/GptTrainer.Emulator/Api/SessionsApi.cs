@@ -45,11 +45,13 @@ public static class SessionsApi
         // Undocumented; the Python SDK uploads documents here before naming them in a non-stream message.
         v1.MapPost("/session-document/upload", Task<IResult> (HttpContext ctx) => ApiForms.WithFile(ctx, async (form, file) =>
         {
+            (string text, long textBytes) = await ApiForms.ReadText(file);
             var document = new DocumentRecord
             {
                 FileName = form["filename"].FirstOrDefault() ?? file.FileName,
                 Size = file.Length,
-                Text = await ApiForms.ReadText(file),
+                Text = text,
+                TextBytes = textBytes,
             };
             lock (store.Gate)
             {
@@ -57,7 +59,7 @@ public static class SessionsApi
             }
 
             return Json(document.ToJson());
-        }));
+        })).TakesUploads();
     }
 
     /// <summary>False only when the filter is given but unreadable; a missing filter does not narrow the list.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace GptTrainer.Emulator;
 
 /// <summary>
@@ -25,8 +23,7 @@ public static class UnmatchedRequests
         };
         if (error is not null)
         {
-            response.ContentType = "application/json";
-            await response.WriteAsync(new JsonObject { ["error"] = error }.ToJsonString(ApiJson.Relaxed), ctx.RequestAborted);
+            await ApiJson.WriteErrorAsync(ctx, response.StatusCode, error);
         }
     });
 }

@@ -7,6 +7,8 @@ namespace GptTrainer.Emulator;
 /// Keeps what /_emulator/requests shows. It is the first middleware in front of the GPT-trainer routes
 /// because tests assert on what the module sent even when the emulator then refused it (a faulted
 /// attempt before a retry, a missing key); it lives with the control API because only tests read it.
+/// It reads a body only when the request carries the key: a request without it is answered 401 before any
+/// of its body is read, so it cannot be made to parse, wait for or fail on a body first.
 /// </summary>
 public static class RequestRecording
 {
@@ -16,22 +18,52 @@ public static class RequestRecording
     {
         if (control.RecordRequests)
         {
-            control.Record(await DescribeAsync(ctx, control, authentication));
+            await RecordAsync(ctx, control, authentication);
         }
 
         await next(ctx);
     });
 
-    private static async Task<RecordedRequest> DescribeAsync(HttpContext ctx, Control control, BearerAuthentication authentication)
+    /// <summary>Recorded even when its body turns out too large or unreadable, before that answer goes out.</summary>
+    private static async Task RecordAsync(HttpContext ctx, Control control, BearerAuthentication authentication)
     {
         HttpRequest request = ctx.Request;
         string? authorization = request.Headers.Authorization.FirstOrDefault();
+        bool keyed = authentication.Accepts(authorization);
         string body = string.Empty;
         JsonObject? form = null;
+        try
+        {
+            if (keyed)
+            {
+                (body, form) = await ReadBodyAsync(ctx);
+            }
+        }
+        finally
+        {
+            control.Record(new RecordedRequest(
+                control.NextSequence(),
+                request.Method,
+                request.Path.Value ?? "",
+                request.QueryString.Value ?? "",
+                !string.IsNullOrEmpty(authorization),
+                keyed,
+                request.ContentType,
+                body,
+                form,
+                request.Host.Value ?? "",
+                ctx.Connection.Id,
+                request.Headers.UserAgent.ToString()));
+        }
+    }
+
+    private static async Task<(string Body, JsonObject? Form)> ReadBodyAsync(HttpContext ctx)
+    {
+        HttpRequest request = ctx.Request;
         if (request.HasFormContentType && request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
         {
-            IFormCollection fields = await request.ReadFormAsync(ctx.RequestAborted);
-            form = new JsonObject();
+            IFormCollection fields = await ApiForms.ReadFormAsync(ctx);
+            var form = new JsonObject();
             foreach (var field in fields)
             {
                 form[field.Key] = field.Value.ToString();
@@ -41,28 +73,20 @@ public static class RequestRecording
             {
                 form["file:" + file.Name] = new JsonObject { ["fileName"] = file.FileName, ["length"] = file.Length, ["contentType"] = file.ContentType };
             }
+
+            return (string.Empty, form);
         }
-        else if (request.ContentLength is null or (> 0 and < MaxRecordedBody))
+
+        if (request.ContentLength is null or (> 0 and < MaxRecordedBody))
         {
             // Buffered and rewound, so the route still reads the whole body after the recording has peeked at it.
             request.EnableBuffering();
             using var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true);
-            body = await TextStart.ReadAsync(reader, MaxRecordedBody);
+            string body = await TextStart.ReadAsync(reader, MaxRecordedBody);
             request.Body.Position = 0;
+            return (body, null);
         }
 
-        return new RecordedRequest(
-            control.NextSequence(),
-            request.Method,
-            request.Path.Value ?? "",
-            request.QueryString.Value ?? "",
-            !string.IsNullOrEmpty(authorization),
-            authentication.Accepts(authorization),
-            request.ContentType,
-            body,
-            form,
-            request.Host.Value ?? "",
-            ctx.Connection.Id,
-            request.Headers.UserAgent.ToString());
+        return (string.Empty, null);
     }
 }

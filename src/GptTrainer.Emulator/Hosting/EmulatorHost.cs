@@ -37,7 +37,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = 512L * 1024 * 1024;
+            // The largest body any request may have; RequestBodyLimits lowers it for everything but uploads.
+            kestrel.Limits.MaxRequestBodySize = RequestBodyLimits.UploadBytes;
             kestrel.Listen(options.Host, options.Port, listen => listen.Use(next => async connection =>
             {
                 Interlocked.Increment(ref control.ConnectionsAccepted);
@@ -54,9 +55,13 @@ public sealed class EmulatorHost : IAsyncDisposable
         });
 
         WebApplication app = builder.Build();
+
+        // Before anything reads a request: web pages are refused first, then bodies are held to their limits.
+        new HostAndOriginCheck(options.Host, () => ListeningUri(app.Services).Port).Use(app);
+        RequestBodyLimits.Use(app);
         // Only the GPT-trainer routes are recorded, faulted and keyed: /_emulator/* is the tests' own
-        // channel and stays open, which is safe on loopback (the default; anything else is the user's
-        // explicit choice, and the program warns about it). The order
+        // channel and needs no key, which is safe on loopback (the default; anything else is the user's
+        // explicit choice, and the program warns about it) now that web pages cannot reach it. The order
         // is what tests rely on: a request is recorded even when a fault or the key check then stops it,
         // and a fault fires whatever key the request carries.
         var authentication = new BearerAuthentication(options.ApiKey);

@@ -38,7 +38,7 @@ public sealed class EmulatorOptions
 
     public static readonly IReadOnlyList<EmulatorOption> Known = new EmulatorOption[]
     {
-        new("host", "address", "127.0.0.1", "The IP address to listen on: 0.0.0.0 for every IPv4 interface, :: for every interface. Anything but loopback lets other machines reach the emulator, its key and its control API; it warns then.",
+        new("host", "address", "127.0.0.1", "The IP address to listen on: 0.0.0.0 for every IPv4 interface, :: for every interface. Anything but loopback lets other machines reach the emulator, its key and its control API; it warns then, and control requests must name it by an IP address, localhost or a host name of one label (such as a service container's).",
             (o, v) => o.Host = Address(v)),
         new("port", "number", "0 (a free port)", "The port to listen on.",
             (o, v) => o.Port = Whole(v, 0, 65535)),

@@ -6,14 +6,29 @@ namespace GptTrainer.Emulator;
 
 /// <summary>
 /// Answers a question from what a chatbot knows, the way a retrieval chatbot does: the passages that
-/// match the question best (BM25), each its own paragraph, with citation markers when the chatbot shows
-/// them. Deterministic: the same knowledge and question give the same reply.
+/// match the question best (BM25), each its own paragraph (a blank line apart, so that clients reading
+/// lines see one per passage), with citation markers when the chatbot shows them. Deterministic: the same
+/// knowledge and question give the same reply.
 /// </summary>
 /// <remarks>The rules and why they are so: docs/gpt-trainer-api.md, "Answers in the emulator".</remarks>
 public static class ReplyComposer
 {
     /// <summary>Short, as a bot's refusal is: tests stream it often, a word at a time.</summary>
     public const string NothingKnown = "I don't have information about that in my knowledge base.";
+
+    /// <summary>
+    /// The refusal to a question that asks for several paragraphs or a list. The service's model answers
+    /// such a question at length, in paragraphs or lines, and clients that read a reply line by line (the
+    /// SDK's stream reader yields lines) expect more than one; so the emulator refuses in paragraphs too.
+    /// </summary>
+    public const string NothingKnownAtLength = NothingKnown
+        + "\n\nI can only answer from the sources this chatbot has been given, and none of them covers this question."
+        + "\n\nAsk me about something they cover, or add a source that does.";
+
+    /// <summary>Words by which a question asks for an answer of several paragraphs or lines.</summary>
+    private static readonly Regex AsksAtLength = new(
+        @"\b(essays?|paragraphs|\d+[- ]paragraphs?|lists?|bullets?|bullet points|steps|step[- ]by[- ]step|outline)\b",
+        RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private const int MaxPassages = 3;
 
@@ -38,7 +53,7 @@ public static class ReplyComposer
             .ToList();
         if (chosen.Count == 0)
         {
-            return new ComposedReply(NothingKnown, "{}");
+            return new ComposedReply(AsksAtLength.IsMatch(query) ? NothingKnownAtLength : NothingKnown, "{}");
         }
 
         var paragraphs = new List<string>();

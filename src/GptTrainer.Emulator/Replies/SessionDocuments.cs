@@ -3,10 +3,18 @@ namespace GptTrainer.Emulator;
 /// <summary>
 /// Which documents a session's answers draw on. A document belongs to the session whose message first
 /// names it, and every later answer of that session uses it, as long as the answering agent's model
-/// has 16k of context or more (below that the service ignores documents). Documents may fill a fifth
-/// of the model's context, leaving the rest to the prompt, the sources, the history and the answer;
-/// beyond that the reply is the service's notice instead of an answer.
+/// has 16k of context or more (below that the service ignores documents). Documents may fill 35% of the
+/// model's context together, in the emulator's tokens; beyond that the reply is the service's notice
+/// instead of an answer: the first when the new document does not fit even alone, the second when it
+/// would fit alone but not beside the session's earlier ones.
 /// </summary>
+/// <remarks>
+/// The share is set by the SDK's live test: with a 32k model the service takes sixteen copies of its
+/// 565-token story alone but not a seventeenth beside them, so its limit lies between 9,040 and 9,605 of
+/// its tokens, about 30% of the context. The emulator's tokens are a quarter of the bytes, which counts
+/// English prose about a fifth higher (682 for that story), so the same line falls at 35% of the context
+/// in its tokens. docs/gpt-trainer-api.md, "Sessions", has the numbers.
+/// </remarks>
 /// <remarks>Every member runs under the store's lock.</remarks>
 public static class SessionDocuments
 {
@@ -16,7 +24,7 @@ public static class SessionDocuments
 
     public const string TooMuch = "The uploaded file(s) are too long, please reduce the length and try again, or start a new chat session.";
 
-    public static long Budget(string model) => ModelCatalogue.ContextTokens(model) / 5;
+    public static long Budget(string model) => ModelCatalogue.ContextTokens(model) * 35L / 100;
 
     public static bool Used(string model) => ModelCatalogue.ContextTokens(model) >= MinimumContext;
 

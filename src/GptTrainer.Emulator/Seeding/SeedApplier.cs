@@ -137,14 +137,22 @@ public static class SeedApplier
         public async Task<JsonNode> SendAsync(HttpMethod method, string path, HttpContent? content, string where)
         {
             using var request = new HttpRequestMessage(method, path) { Content = content };
-            using HttpResponseMessage response = await Http.SendAsync(request, CancellationToken);
-            string text = await response.Content.ReadAsStringAsync(CancellationToken);
-            if (!response.IsSuccessStatusCode)
+            try
             {
-                throw new SeedException($"seed file {SeedPath}: {where}: the API answered {(int)response.StatusCode}: {ErrorOf(text)}");
-            }
+                using HttpResponseMessage response = await Http.SendAsync(request, CancellationToken);
+                string text = await response.Content.ReadAsStringAsync(CancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new SeedException($"seed file {SeedPath}: {where}: the API answered {(int)response.StatusCode}: {ErrorOf(text)}");
+                }
 
-            return JsonNode.Parse(text)!;
+                return JsonNode.Parse(text)!;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !CancellationToken.IsCancellationRequested)
+            {
+                // The emulator's own API, so only a seed too large to send in time gets here; still a sentence, not a trace.
+                throw new SeedException($"seed file {SeedPath}: {where}: the API did not answer: {ex.Message}", ex);
+            }
         }
 
         private static string ErrorOf(string text)

@@ -54,9 +54,11 @@ public sealed class SeedFile
     public static SeedFile Read(string path)
     {
         JsonNode? root;
+        string text;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            text = File.ReadAllText(path);
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -70,6 +72,7 @@ public sealed class SeedFile
         try
         {
             if (root is not JsonObject top) throw new SeedException("the file must hold one JSON object, {\"chatbots\": [...]}");
+            RefuseRepeatedFields(text);
             Keys(top, "the file", "chatbots");
             List<JsonObject> chatbots = Objects(top, "chatbots", "the file");
             for (int i = 0; i < chatbots.Count; i++)
@@ -103,7 +106,15 @@ public sealed class SeedFile
             foreach ((JsonObject source, string at) in Each(chatbot, list, where))
             {
                 Keys(source, at, new[] { nameKey, textKey ?? "text", "title", "reference_source_link", "tags" });
-                sourceNames.Add(Text(source, nameKey, at, required: true)!);
+                string name = Text(source, nameKey, at, required: true)!;
+
+                // Sent as the file name of a multipart part, which has no way to carry these.
+                if (list == "files" && name.Any(c => c == '"' || char.IsControl(c)))
+                {
+                    throw new SeedException($"{at}: 'name' must be a file name without quotes or control characters such as line breaks");
+                }
+
+                sourceNames.Add(name);
                 Text(source, textKey ?? "text", at, required: textKey is not null);
                 Text(source, "title", at, required: false);
                 Text(source, "reference_source_link", at, required: false);
@@ -155,11 +166,66 @@ public sealed class SeedFile
         throw new SeedException($"{where}: '{key}' must be {(required ? "a non-empty" : "a")} string");
     }
 
+    /// <summary>
+    /// JSON lets a field appear twice in one object, and a parser keeps one of the two (or, lazily, throws
+    /// when the object is first read); in a seed it is a mistake either way, so it is named with its place.
+    /// Runs on text that has parsed, so the reader meets only well-formed JSON.
+    /// </summary>
+    private static void RefuseRepeatedFields(string json)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var open = new Stack<Container>();
+        string? field = null;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    field = reader.GetString()!;
+                    if (!open.Peek().Fields.Add(field)) throw new SeedException($"{open.Peek().Where}: field '{field}' appears twice");
+                    break;
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    string where = open.Count == 0 ? "the file"
+                        : open.Peek().IsArray ? $"{open.Peek().Where}[{open.Peek().Items}]"
+                        : open.Count == 1 ? field! : $"{open.Peek().Where}.{field}";
+                    open.Push(new Container(where, reader.TokenType == JsonTokenType.StartArray));
+                    break;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    open.Pop();
+                    CountItem(open);
+                    break;
+                default:
+                    CountItem(open);
+                    break;
+            }
+        }
+    }
+
+    private static void CountItem(Stack<Container> open)
+    {
+        if (open.TryPeek(out Container? container) && container.IsArray)
+        {
+            container.Items++;
+        }
+    }
+
     private static void Keys(JsonObject item, string where, params string[] allowed)
     {
         if (item.Select(p => p.Key).FirstOrDefault(k => !allowed.Contains(k)) is string unknown)
         {
             throw new SeedException($"{where}: unknown field '{unknown}'; allowed: {string.Join(", ", allowed)}");
         }
+    }
+
+    /// <summary>An object or array being read: where it is, in the messages' notation, and what it has held so far.</summary>
+    private sealed class Container(string where, bool isArray)
+    {
+        public string Where { get; } = where;
+
+        public bool IsArray { get; } = isArray;
+
+        public HashSet<string> Fields { get; } = new(StringComparer.Ordinal);
+
+        public int Items { get; set; }
     }
 }

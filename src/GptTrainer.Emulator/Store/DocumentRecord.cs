@@ -12,7 +12,10 @@ public sealed class DocumentRecord : Record
     /// <summary>The session whose message first named the document and took it in; null until then.</summary>
     public string? SessionUuid;
 
-    public long Tokens => TokenEstimate.FromBytes(Size);
+    /// <summary>The size of its text in UTF-8 bytes when that is not the file's (a PDF's text is far smaller than the file).</summary>
+    public long? TextBytes;
+
+    public long Tokens => TokenEstimate.FromBytes(TextBytes ?? Size);
 
     public JsonObject ToJson() => new()
     {

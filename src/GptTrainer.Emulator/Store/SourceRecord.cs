@@ -22,8 +22,11 @@ public sealed class SourceRecord : Record
     /// <summary>Words that find this source without being quoted (a Q&A source's question).</summary>
     public string MatchContext = "";
 
+    /// <summary>The size of its text in UTF-8 bytes when that is not the file's (a PDF's text is far smaller than the file).</summary>
+    public long? TextBytes;
+
     /// <summary>What the source counts against its chatbot's token budget; answered as "tokens" once processed.</summary>
-    public long EstimatedTokens => Math.Max(1, TokenEstimate.FromBytes(FileSize));
+    public long EstimatedTokens => Math.Max(1, TokenEstimate.FromBytes(TextBytes ?? FileSize));
 
     public long Tokens => Status == SourceProcessing.Done ? EstimatedTokens : 0;
 

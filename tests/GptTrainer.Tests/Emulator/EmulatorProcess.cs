@@ -68,6 +68,16 @@ public sealed class EmulatorProcess : IDisposable
         return lines;
     }
 
+    /// <summary>
+    /// The most memory the process has held at once so far (its peak working set): what a request that
+    /// made it balloon leaves behind even after the memory is given back.
+    /// </summary>
+    public long PeakWorkingSetBytes()
+    {
+        _process.Refresh();
+        return _process.PeakWorkingSet64;
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -45,9 +45,13 @@ public class EmulatorServer : IAsyncLifetime
     public Task<Answer> SendAsync(HttpMethod method, string path) => SendAsync(new HttpRequestMessage(method, path));
 
     public Task<Answer> UploadAsync(string path, string fileName, string text, IDictionary<string, string>? fields = null)
+        => UploadAsync(path, fileName, Encoding.UTF8.GetBytes(text), fields);
+
+    /// <summary>A multipart upload as clients send one: the file as a part named "file", then any form fields.</summary>
+    public Task<Answer> UploadAsync(string path, string fileName, byte[] bytes, IDictionary<string, string>? fields = null)
     {
         var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", fileName);
+        form.Add(new ByteArrayContent(bytes), "file", fileName);
         foreach (var field in fields ?? new Dictionary<string, string>())
         {
             form.Add(new StringContent(field.Value), field.Key);

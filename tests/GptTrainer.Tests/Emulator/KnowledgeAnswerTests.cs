@@ -97,6 +97,37 @@ public class KnowledgeAnswerTests : IClassFixture<EmulatorServer>
         Assert.Equal("{}", (string)(await LastMessageAsync(session))["cite_data_json"]!);
     }
 
+    [Theory]
+    [InlineData("Write a 5-paragraph essay explaining what machine learning is.")]
+    [InlineData("Describe the history of Iceland in three paragraphs.")]
+    [InlineData("List the volcanoes of Iceland.")]
+    [InlineData("Give me the steps to climb Hekla as bullet points.")]
+    public async Task AnswersAQuestionForSeveralParagraphsOrAListItCannotAnswerInSeveralLines(string question)
+    {
+        (_, string session) = await ShopAsync(citations: true);
+
+        string reply = await _server.AskAsync(session, question);
+
+        // Line by line, as the SDK's stream reader takes it: the service's model writes what was asked for at length.
+        string[] lines = reply.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length >= 2, $"one line: {reply}");
+        Assert.Equal(ReplyComposer.NothingKnown, lines[0]);
+        Assert.DoesNotContain("Iceland", reply);
+        Assert.Equal("{}", (string)(await LastMessageAsync(session))["cite_data_json"]!);
+    }
+
+    [Fact]
+    public async Task AnswersSeveralPassagesAsParagraphsOnLinesOfTheirOwn()
+    {
+        (_, string session) = await ShopAsync(citations: false);
+
+        string reply = await _server.AskAsync(session, "How many days until parcels or refunds arrive?");
+
+        Assert.Equal(
+            new[] { "Parcels to Europe arrive in three days. Parcels to the rest of the world take two weeks.", "Returns are accepted within 30 days of delivery. Refunds reach your card within five working days." },
+            reply.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     [Fact]
     public async Task LeavesMarkersOutWhenTheChatbotShowsNoCitations()
     {

@@ -8,7 +8,7 @@ namespace GptTrainer.Tests;
 
 public class SessionDocumentTests : IClassFixture<EmulatorServer>
 {
-    // About 3,000 bytes: alone it fits a 32k model's document budget even eight times over, but not
+    // About 2,900 bytes: alone it fits a 32k model's document budget even fifteen times over, but not
     // together with itself once more, which is the shape of the SDK's live upload test.
     private static readonly string Story = string.Join("\n\n", new[]
     {
@@ -103,7 +103,7 @@ public class SessionDocumentTests : IClassFixture<EmulatorServer>
     {
         (_, string session) = await ChatbotWithModelAsync("gpt-4o-mini-32k");
         int bytes = Encoding.UTF8.GetByteCount(Story);
-        Assert.InRange(bytes, 25_600 / 9 + 1, 25_600 / 8);
+        Assert.InRange(bytes, 44_800 / 16 + 1, 44_800 / 15);
         string story = await UploadAsync(Story);
         Assert.Contains("Marta", await ReplyAsync(session, "Who keeps the light at Gull Point?", story));
 
@@ -111,8 +111,8 @@ public class SessionDocumentTests : IClassFixture<EmulatorServer>
         Answer tooLong = (await AskWithAsync(session, "Who keeps the light?", huge)).EnsureOk();
         Assert.Equal(SessionDocuments.TooLong, (string)tooLong.Json["response"]!);
 
-        string eightfold = await UploadAsync(string.Concat(Enumerable.Repeat(Story.Replace("Marta", "Greta"), 8)), "eightfold.txt");
-        Assert.Equal(SessionDocuments.TooMuch, await ReplyAsync(session, "Who keeps the light?", eightfold));
+        string fifteenfold = await UploadAsync(string.Concat(Enumerable.Repeat(Story.Replace("Marta", "Greta"), 15)), "fifteenfold.txt");
+        Assert.Equal(SessionDocuments.TooMuch, await ReplyAsync(session, "Who keeps the light?", fifteenfold));
 
         // Neither was taken in: the session still answers from its first document alone.
         Assert.Contains("Marta", await ReplyAsync(session, "Who keeps the light at Gull Point?"));
@@ -122,5 +122,19 @@ public class SessionDocumentTests : IClassFixture<EmulatorServer>
 
         string recipe = await UploadAsync("The secret ingredient of the harbour soup is smoked paprika.", "recipe.txt");
         Assert.Contains("smoked paprika", await ReplyAsync(session, "What is the secret ingredient of the soup?", recipe));
+    }
+
+    [Fact]
+    public async Task TakesAnImageAsADocumentWithoutTextNotAsBytesTooLongToFit()
+    {
+        (_, string session) = await ChatbotWithModelAsync("gpt-4o-mini-32k");
+        byte[] jpeg = new byte[120_000];
+        new Random(7).NextBytes(jpeg);
+        new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }.CopyTo(jpeg, 0);
+        string image = (await _server.UploadAsync("api/v1/session-document/upload", "chart.jpg", jpeg, new Dictionary<string, string> { ["filename"] = "chart.jpg" })).EnsureOk().Uuid;
+
+        // What the picture shows needs a model that sees; the emulator has none, so it knows nothing of it.
+        Assert.Equal(ReplyComposer.NothingKnown, await ReplyAsync(session, "What is the third step in the chart?", image));
+        Assert.Equal(120_000, (long)(await _server.GetAsync($"api/v1/session/{session}/messages")).Json[0]!["session_documents"]![0]!["file_size"]!);
     }
 }
