@@ -42,6 +42,30 @@ public class RequestBuildingTests
         Assert.Equal("POST /api/v1/x", request.Display);
     }
 
+    /// <summary>Names .NET writes itself keep exactly the header .NET writes for them.</summary>
+    [Theory]
+    [InlineData("plans.pdf")]
+    [InlineData("price list 2025.xlsx")]
+    [InlineData("Grüße.txt")]
+    [InlineData("a%22b.txt")]
+    public void AFilePartsHeaderIsNetsOwnForNamesNetCanWrite(string name)
+    {
+        using var form = new MultipartFormDataContent();
+        using var part = new StringContent("x");
+        form.Add(part, "file", name);
+        Assert.Equal(part.Headers.ContentDisposition!.ToString(), MultipartFile.FilePart(name).ToString());
+    }
+
+    [Theory]
+    [InlineData("a\"b.txt", "filename=a%22b.txt; filename*=utf-8''a%22b.txt")]
+    [InlineData("a\nb.txt", "filename=a%0Ab.txt; filename*=utf-8''a%0Ab.txt")]
+    [InlineData("a\rb.txt", "filename=a%0Db.txt; filename*=utf-8''a%0Db.txt")]
+    [InlineData("\"Grüße\".txt", "filename=\"=?utf-8?B?JTIyR3LDvMOfZSUyMi50eHQ=?=\"; filename*=utf-8''%22Gr%C3%BC%C3%9Fe%22.txt")]
+    public void AFilePartsHeaderCarriesNamesNetWouldRefuse(string name, string expected)
+    {
+        Assert.Equal("form-data; name=file; " + expected, MultipartFile.FilePart(name).ToString());
+    }
+
     [Fact]
     public void PostsWithoutParametersSendNoBody()
     {
