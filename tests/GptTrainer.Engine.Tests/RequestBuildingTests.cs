@@ -160,6 +160,39 @@ public class RequestBuildingTests
         Assert.Equal(expected, InputRules.NormalizeUuid(input));
     }
 
+    /// <summary>Invoke-GptTrainerApi's paths behind a white-label prefix, which the emulator has none of.</summary>
+    [Theory]
+    [InlineData("chatbots", "https://proxy.example/gpt/api/v1/chatbots")]
+    [InlineData("chatbot/abc:def?at=10:30", "https://proxy.example/gpt/api/v1/chatbot/abc:def?at=10:30")]
+    [InlineData("/api/data-sources/restart", "https://proxy.example/gpt/api/data-sources/restart")]
+    [InlineData("/x:y", "https://proxy.example/gpt/x:y")]
+    [InlineData("https://proxy.example/gpt/api/v1/chatbots", "https://proxy.example/gpt/api/v1/chatbots")]
+    [InlineData("HTTPS://PROXY.EXAMPLE/gpt/api/v1/chatbots", "https://proxy.example/gpt/api/v1/chatbots")]
+    [InlineData("https://proxy.example/other/api/v1/chatbots", null)]
+    [InlineData("http://proxy.example/gpt/api/v1/chatbots", null)]
+    [InlineData("https://user@proxy.example/gpt/api/v1/chatbots", null)]
+    [InlineData("unix:/gpt/api/v1/chatbots", null)]
+    [InlineData("https:proxy.example/gpt/x", null)]
+    [InlineData("https:/gpt/x", null)]
+    [InlineData("x:y", null)]
+    [InlineData("mailto:a@b.example", null)]
+    [InlineData("file:///etc/passwd", null)]
+    [InlineData("C:/x", null)]
+    [InlineData("C:\\x", null)]
+    [InlineData("\\\\evil\\x", null)]
+    [InlineData("//proxy.example/gpt/x", null)]
+    [InlineData("///x", null)]
+    [InlineData("/..", null)]
+    [InlineData("chatbot/%2e%2e%2f%2e%2e%2f%2e%2e%2fother", null)]
+    [InlineData("chatbot/..%5c..%5c..%5cother", null)]
+    public void TakesOnlyAPathOrAUrlOnTheConnectedService(string path, string? expected)
+    {
+        var raw = new RawApi(new ApiClient(Connection("https://proxy.example/gpt"), RequestPolicy.Default, NullApiLog.Instance));
+        Uri? resolved = raw.Resolve(path, out string? problem);
+        Assert.Equal(expected, resolved?.AbsoluteUri);
+        Assert.Equal(expected is null, problem is not null);
+    }
+
     [Theory]
     [InlineData("https://app.gpt-trainer.com", false, true)]
     [InlineData("http://127.0.0.1:5000", false, true)]
