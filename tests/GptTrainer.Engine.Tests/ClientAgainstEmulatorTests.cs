@@ -99,6 +99,21 @@ public class ClientAgainstEmulatorTests : IClassFixture<EmulatorProcess>, IAsync
     }
 
     [Fact]
+    public async Task ABodyThatCannotBeBuiltIsTheModulesOwnErrorAndNothingIsSent()
+    {
+        ApiClient api = Client(RequestPolicy.Default with { MaximumRetryCount = 3 }).Client;
+        var request = new ApiRequest(HttpMethod.Post, api.Endpoint("chatbot/create"), () => throw new FormatException("The format of value 'a\nb' is invalid."));
+
+        var ex = await Assert.ThrowsAsync<GptTrainerRequestNotBuiltException>(() => api.CallAsync(request, default));
+
+        Assert.Equal("RequestNotBuilt", ex.ErrorId);
+        Assert.Equal(ErrorKind.InvalidArgument, ex.Category);
+        Assert.IsType<FormatException>(ex.InnerException);
+        Assert.Contains("POST /api/v1/chatbot/create", ex.Message);
+        Assert.Empty(await _emulator.RequestsAsync());
+    }
+
+    [Fact]
     public async Task UnknownUuidsBecomeNotFoundWithTheServersMessage()
     {
         GptTrainerApi client = Client();

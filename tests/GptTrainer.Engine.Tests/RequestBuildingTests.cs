@@ -42,6 +42,30 @@ public class RequestBuildingTests
         Assert.Equal("POST /api/v1/x", request.Display);
     }
 
+    /// <summary>Names .NET writes itself keep exactly the header .NET writes for them.</summary>
+    [Theory]
+    [InlineData("plans.pdf")]
+    [InlineData("price list 2025.xlsx")]
+    [InlineData("Grüße.txt")]
+    [InlineData("a%22b.txt")]
+    public void AFilePartsHeaderIsNetsOwnForNamesNetCanWrite(string name)
+    {
+        using var form = new MultipartFormDataContent();
+        using var part = new StringContent("x");
+        form.Add(part, "file", name);
+        Assert.Equal(part.Headers.ContentDisposition!.ToString(), MultipartFile.FilePart(name).ToString());
+    }
+
+    [Theory]
+    [InlineData("a\"b.txt", "filename=a%22b.txt; filename*=utf-8''a%22b.txt")]
+    [InlineData("a\nb.txt", "filename=a%0Ab.txt; filename*=utf-8''a%0Ab.txt")]
+    [InlineData("a\rb.txt", "filename=a%0Db.txt; filename*=utf-8''a%0Db.txt")]
+    [InlineData("\"Grüße\".txt", "filename=\"=?utf-8?B?JTIyR3LDvMOfZSUyMi50eHQ=?=\"; filename*=utf-8''%22Gr%C3%BC%C3%9Fe%22.txt")]
+    public void AFilePartsHeaderCarriesNamesNetWouldRefuse(string name, string expected)
+    {
+        Assert.Equal("form-data; name=file; " + expected, MultipartFile.FilePart(name).ToString());
+    }
+
     [Fact]
     public void PostsWithoutParametersSendNoBody()
     {
@@ -134,6 +158,39 @@ public class RequestBuildingTests
     public void NormalisesUuidsToTheApiForm(string input, string? expected)
     {
         Assert.Equal(expected, InputRules.NormalizeUuid(input));
+    }
+
+    /// <summary>Invoke-GptTrainerApi's paths behind a white-label prefix, which the emulator has none of.</summary>
+    [Theory]
+    [InlineData("chatbots", "https://proxy.example/gpt/api/v1/chatbots")]
+    [InlineData("chatbot/abc:def?at=10:30", "https://proxy.example/gpt/api/v1/chatbot/abc:def?at=10:30")]
+    [InlineData("/api/data-sources/restart", "https://proxy.example/gpt/api/data-sources/restart")]
+    [InlineData("/x:y", "https://proxy.example/gpt/x:y")]
+    [InlineData("https://proxy.example/gpt/api/v1/chatbots", "https://proxy.example/gpt/api/v1/chatbots")]
+    [InlineData("HTTPS://PROXY.EXAMPLE/gpt/api/v1/chatbots", "https://proxy.example/gpt/api/v1/chatbots")]
+    [InlineData("https://proxy.example/other/api/v1/chatbots", null)]
+    [InlineData("http://proxy.example/gpt/api/v1/chatbots", null)]
+    [InlineData("https://user@proxy.example/gpt/api/v1/chatbots", null)]
+    [InlineData("unix:/gpt/api/v1/chatbots", null)]
+    [InlineData("https:proxy.example/gpt/x", null)]
+    [InlineData("https:/gpt/x", null)]
+    [InlineData("x:y", null)]
+    [InlineData("mailto:a@b.example", null)]
+    [InlineData("file:///etc/passwd", null)]
+    [InlineData("C:/x", null)]
+    [InlineData("C:\\x", null)]
+    [InlineData("\\\\evil\\x", null)]
+    [InlineData("//proxy.example/gpt/x", null)]
+    [InlineData("///x", null)]
+    [InlineData("/..", null)]
+    [InlineData("chatbot/%2e%2e%2f%2e%2e%2f%2e%2e%2fother", null)]
+    [InlineData("chatbot/..%5c..%5c..%5cother", null)]
+    public void TakesOnlyAPathOrAUrlOnTheConnectedService(string path, string? expected)
+    {
+        var raw = new RawApi(new ApiClient(Connection("https://proxy.example/gpt"), RequestPolicy.Default, NullApiLog.Instance));
+        Uri? resolved = raw.Resolve(path, out string? problem);
+        Assert.Equal(expected, resolved?.AbsoluteUri);
+        Assert.Equal(expected is null, problem is not null);
     }
 
     [Theory]

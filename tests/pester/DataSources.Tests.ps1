@@ -42,6 +42,28 @@ Describe 'Data sources' {
         @(Get-EmulatorRequest $emulator -PathLike '*/data-source/upload').Count | Should -Be 3
     }
 
+    It 'uploads files whose names hold a line break, a carriage return or a double quote under those very names, and goes on' {
+        # Names Linux allows and Windows does not: the multipart header must carry them without breaking.
+        $names = @('a-first.txt', "b`"quoted`".txt", "c-line`nbreak.txt", "d-carriage`rreturn.txt", 'e-last.txt')
+        $dir = Join-Path $work 'odd-names'
+        $null = New-Item -ItemType Directory -Path $dir
+        foreach ($name in $names) { [System.IO.File]::WriteAllText((Join-Path $dir $name), "Content of $name") }
+
+        $sources = @(Get-ChildItem -LiteralPath $dir | Sort-Object Name | New-GptTrainerDataSource -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $err.Count | Should -Be 0
+        $uploads = @(Get-EmulatorRequest $emulator -PathLike '*/data-source/upload')
+        $uploads.Count | Should -Be 5
+        # The name as the emulator read it from the part, and as it stored and lists it.
+        $uploads.ForEach({ $_.form.'file:file'.fileName }) | Should -BeExactly $names
+        $sources.FileName | Should -BeExactly $names
+        (Get-GptTrainerDataSource).FileName | Sort-Object | Should -BeExactly $names
+        # A service that reads only filename gets the name as browsers and the Python SDK write it: ", CR and LF as %22, %0D, %0A.
+        $uploads[1].form.'file:file'.contentDisposition | Should -BeLike '*; filename=b%22quoted%22.txt;*'
+        $uploads[2].form.'file:file'.contentDisposition | Should -BeLike '*; filename=c-line%0Abreak.txt;*'
+        $uploads[3].form.'file:file'.contentDisposition | Should -BeLike '*; filename=d-carriage%0Dreturn.txt;*'
+    }
+
     It 'answers a duplicate upload with a warning and the existing source, not an error' {
         $file = Join-Path $work 'twice.txt'
         Set-Content -Path $file -Value 'Same content.'

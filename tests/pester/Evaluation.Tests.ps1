@@ -529,11 +529,55 @@ Describe 'Results, progress and reports' {
         $lines[4] | Should -Be '| Result | Case | Question | Answer | Cited | First piece | Duration | Runs | Failures |'
         $rows = @($lines | Where-Object { $_ -like '| *failed* |*' })
         $rows | Should -HaveCount 2
-        $rows[1] | Should -BeLike '| ❌ **failed** | 2 Hostile \<b\> | How much do parcels to Europe cost? | \<script\>alert(1)\</script\> \| \`[link\`](https://evil.example) \*\*bold\*\* \& "quotes" |*'
+        # A word joiner (U+2060) after the scheme keeps GitHub from linking the address on its own (GFM autolinks).
+        $rows[1] | Should -BeLike ('| ❌ **failed** | 2 Hostile \<b\> | How much do parcels to Europe cost? | \<script\>alert(1)\</script\> \| \`[link\`](https{0}://evil.example) \*\*bold\*\* \& "quotes" |*' -f [char]0x2060)
         # Each failed case follows with its failures and, fenced so that nothing in it takes effect, its answer.
         $text = Get-Content -Raw $report
         $text | Should -Match "(?m)^### ❌ Case 2: Hostile \\<b\\>$"
         $text | Should -Match ([regex]::Escape("``````text`n$hostile`n``````"))
+    }
+
+    It 'keeps web and mail addresses in the service''s text as text in the Markdown report, where GitHub would make them links' {
+        # A reply and a citation title that GitHub's Markdown would turn into links (GFM autolinks and the like).
+        $phishing = 'Verify at https://evil.example/login or www.evil.example/reset, mail support@evil.example'
+        $title = 'Help: WWW.evil.example/help, <https://a.example>, [x](http://b.example), ![i](ftp://c.example/i.png), <img src=x>, @someone or help@evil.example'
+        $phishBot = New-GptTrainerChatbot -Name 'Phishing' -ShowCitations
+        $file = Join-Path $work 'verify-account.txt'
+        Set-Content -Path $file -Value $phishing
+        $null = New-GptTrainerDataSource -ChatbotUuid $phishBot.ChatbotUuid -Path $file | Set-GptTrainerDataSource -Title $title
+        Complete-GptTrainerEmulatorProcessing $emulator
+        $report = Join-Path $work 'phishing.md'
+        $result = Invoke-GptTrainerEvaluation -ChatbotUuid $phishBot.ChatbotUuid -ReportPath $report -TestCase @{ Name = 'Account'; Question = 'Where do I verify my login?'; Contains = 'no such words' }
+        $result.Answer | Should -BeLike "$phishing*" -Because 'the reply is the source''s text, as the test needs'
+        $result.Citations.Title | Should -Be $title
+
+        $lines = Get-Content $report -Encoding utf8
+        $row = @($lines | Where-Object { $_ -like '| ❌ **failed** | 1 Account |*' })
+        $failure = @($lines | Where-Object { $_ -like '- Contains: *' })
+        $row | Should -HaveCount 1
+        $failure | Should -HaveCount 1
+        # Each address reads as it did, with an invisible word joiner (U+2060) where a renderer would see a link.
+        $wj = [char]0x2060
+        foreach ($line in $row[0], $failure[0]) {
+            $line | Should -BeLikeExactly "*Verify at https$($wj)://evil.example/login or www$($wj).evil.example/reset, mail support@$($wj)evil.example*"
+        }
+
+        $row[0] | Should -BeLikeExactly "*| Help: WWW$($wj).evil.example/help, *help@$($wj)evil.example |*"
+        # The answer as written, fenced: code blocks make no links, so it stays exactly as the service sent it.
+        Get-Content -Raw $report -Encoding utf8 | Should -Match ([regex]::Escape("``````text`n$phishing"))
+
+        # Rendered by GitHub's own renderer where it is installed (.ci/run installs it): not one link, image or
+        # tag, and each cell shows the service's characters, word joiners aside.
+        $cmark = Get-Command cmark-gfm -CommandType Application -ErrorAction SilentlyContinue
+        if (-not $cmark) { Set-ItResult -Skipped -Because 'cmark-gfm (GitHub''s Markdown renderer, Debian package cmark-gfm) is not installed'; return }
+        $html = (Get-Content -Raw $report -Encoding utf8 | & $cmark[0].Source -e table -e autolink -e strikethrough -e tagfilter) -join "`n"
+        $html | Should -Not -Match '<a\b|<img\b'
+        $cells = @([regex]::Matches($html, '<td(?: [^>]*)?>(.*?)</td>').ForEach({ [System.Net.WebUtility]::HtmlDecode($_.Groups[1].Value).Replace("$wj", '') }))
+        $cells[3] | Should -BeExactly $result.Answer
+        $cells[4] | Should -BeExactly $title
+        $cells[8] | Should -BeExactly $result.Failures[0]
+        $listed = [regex]::Match($html, '<li>(Contains: .*?)</li>').Groups[1].Value
+        [System.Net.WebUtility]::HtmlDecode($listed).Replace("$wj", '') | Should -BeExactly $result.Failures[0]
     }
 
     It 'writes one self-contained HTML page: summary, a row per case with answer and citations, failures marked, a latency chart, all escaped' {

@@ -158,6 +158,21 @@ Describe 'Invoke-GptTrainerApi' {
         @{ Case = 'a path climbing out with ..'; Arguments = @{ Path = '../../../etc/passwd' }; Id = 'InvalidApiPath' }
         @{ Case = 'a path with an escaped ..'; Arguments = @{ Path = 'chatbot/%2e%2e/%2E%2E/x' }; Id = 'InvalidApiPath' }
         @{ Case = 'a path with a backslash'; Arguments = @{ Path = 'chatbot\..\x' }; Id = 'InvalidApiPath' }
+        # Only three forms are taken: a path from the API root, one from the service root, and a full http(s)
+        # URL on the connected service. Whatever else .NET would make a URI of is refused, not sent.
+        @{ Case = 'a path with another scheme (unix:)'; Arguments = @{ Path = 'unix:/api/v1/chatbots' }; Id = 'InvalidApiPath' }
+        @{ Case = 'a scheme without slashes'; Arguments = @{ Path = 'https:evil.example/x' }; Id = 'InvalidApiPath' }
+        @{ Case = 'a bare scheme and path (x:y)'; Arguments = @{ Path = 'x:y' }; Id = 'InvalidApiPath' }
+        @{ Case = 'http: with one slash'; Arguments = @{ Path = 'http:/api/v1/chatbots' }; Id = 'InvalidApiPath' }
+        @{ Case = 'a mailto: address'; Arguments = @{ Path = 'mailto:someone@evil.example' }; Id = 'InvalidApiPath' }
+        @{ Case = 'a file: URL'; Arguments = @{ Path = 'file:///etc/passwd' }; Id = 'InvalidApiPath' }
+        @{ Case = 'an ftp: URL'; Arguments = @{ Path = 'ftp://evil.example/x' }; Id = 'InvalidApiPath' }
+        @{ Case = 'a drive letter with a slash'; Arguments = @{ Path = 'C:/x' }; Id = 'InvalidApiPath' }
+        @{ Case = 'a drive letter with a backslash'; Arguments = @{ Path = 'C:\x' }; Id = 'InvalidApiPath' }
+        @{ Case = 'a UNC path'; Arguments = @{ Path = '\\evil\x' }; Id = 'InvalidApiPath' }
+        @{ Case = 'a protocol-relative URL to any host'; Arguments = @{ Path = '//evil.example/x' }; Id = 'InvalidApiPath' }
+        @{ Case = 'three leading slashes'; Arguments = @{ Path = '///evil.example/x' }; Id = 'InvalidApiPath' }
+        @{ Case = 'a .. behind escaped slashes'; Arguments = @{ Path = 'chatbot/%2e%2e%2f%2E%2E%2Fx' }; Id = 'InvalidApiPath' }
         @{ Case = 'a body on a GET'; Arguments = @{ Path = 'chatbots'; Body = @{ a = 1 } }; Id = 'BodyNotAllowed' }
         @{ Case = 'a string body that is not JSON'; Arguments = @{ Path = 'chatbot/create'; Method = 'POST'; Body = '{name: oops' }; Id = 'InvalidBody' }
     ) {
@@ -169,6 +184,25 @@ Describe 'Invoke-GptTrainerApi' {
         $offending = if ($Arguments.ContainsKey('Body')) { $Arguments.Body } else { $Arguments.Path }
         $err[0].TargetObject | Should -Be $offending -Because 'the offending value is the target'
         Get-EmulatorRequestCount $emulator | Should -Be 0
+    }
+
+    It 'refuses a URL on the connected service that names a user, before any request' {
+        Clear-EmulatorRequest $emulator
+        $url = "http://someone@$(([uri]$emulator.Uri).Authority)/api/v1/chatbots"
+        Invoke-GptTrainerApi $url -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'InvalidApiPath,GptTrainer.Commands.InvokeGptTrainerApiCommand'
+        $err[0].TargetObject | Should -Be $url
+        Get-EmulatorRequestCount $emulator | Should -Be 0
+    }
+
+    It 'takes a colon where it makes no scheme: after the first segment, or in a path from the service root' {
+        $null = New-TestChatbot $emulator -Name 'Colons'
+        (Invoke-GptTrainerApi 'chatbots?at=10:30').name | Should -Be 'Colons'
+        (Invoke-GptTrainerApi '/api/v1/chatbots?at=10:30').name | Should -Be 'Colons'
+        Invoke-GptTrainerApi "chatbot/$('0' * 32):x" -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'Http404,*'
+        $sent = @(Get-EmulatorRequest $emulator -PathLike '/api/v1/chatbot*' -Method GET)
+        $sent.ForEach({ $_.path + $_.query }) | Should -Be @('/api/v1/chatbots?at=10:30', '/api/v1/chatbots?at=10:30', "/api/v1/chatbot/$('0' * 32):x")
     }
 
     It 'asks before anything but a GET: -WhatIf sends nothing, a GET is sent regardless' {

@@ -51,6 +51,25 @@ Describe 'Messages beyond streaming' {
         $replies | Should -Be @('The contract ends on 31 March.', 'Notice must be given in writing.')
     }
 
+    It 'uploads a session document whose name holds a double quote or a line break under that very name' {
+        $null = Get-GptTrainerAgent -ChatbotUuid $bot.ChatbotUuid -Name 'General Q&A' | Set-GptTrainerAgent -Model gpt-4o-mini-16k
+        $names = @("terms `"final`".txt", "notes`nsecond line.txt")
+        $docs = foreach ($name in $names) {
+            $doc = Join-Path $work $name
+            [System.IO.File]::WriteAllText($doc, "The document named $name.")
+            $doc
+        }
+
+        $reply = Send-GptTrainerMessage -Query 'What is the document named?' -DocumentPath $docs -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $err.Count | Should -Be 0
+        $uploads = @(Get-EmulatorRequest $emulator -PathLike '/api/v1/session-document/upload')
+        $uploads.ForEach({ $_.form.filename }) | Should -BeExactly $names
+        $uploads.ForEach({ $_.form.'file:file'.fileName }) | Should -BeExactly $names
+        @(Get-EmulatorRequest $emulator -PathLike '*/message/non-stream').Count | Should -Be 1
+        $reply | Should -Match 'The document named terms "final"\.txt\.'
+    }
+
     It 'refuses a missing document before any request' {
         Clear-EmulatorRequest $emulator
         Send-GptTrainerMessage -Query 'x' -DocumentPath (Join-Path $work 'nope.pdf') -ErrorVariable err -ErrorAction SilentlyContinue

@@ -71,7 +71,9 @@ public static class RequestRecording
 
             foreach (IFormFile file in fields.Files)
             {
-                form["file:" + file.Name] = new JsonObject { ["fileName"] = file.FileName, ["length"] = file.Length, ["contentType"] = file.ContentType };
+                // The header as sent too: FileName is what ASP.NET Core chose from filename and filename*, and
+                // tests check what a server that reads only one of them would get.
+                form["file:" + file.Name] = new JsonObject { ["fileName"] = file.FileName, ["contentDisposition"] = file.ContentDisposition, ["length"] = file.Length, ["contentType"] = file.ContentType };
             }
 
             return (string.Empty, form);

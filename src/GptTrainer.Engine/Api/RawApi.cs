@@ -11,9 +11,10 @@ internal sealed class RawApi(ApiClient client)
     public Uri ServiceRoot => new(Client.Connection.ApiRoot, "../../");
 
     /// <summary>
-    /// Where a path the caller typed leads: relative to the API root ("chatbots"), from the service root when
-    /// it starts with "/" ("/api/data-sources/restart"), or a full URL on the connected service. Null, with
-    /// the reason, for anything that could lead elsewhere.
+    /// Where a path the caller typed leads. Three forms are taken, and nothing else: a path relative to the API
+    /// root ("chatbots"), a path from the service root ("/api/data-sources/restart"), and a full http or https
+    /// URL on the connected service. Null, with the reason, for anything else, before any request: a scheme
+    /// of any other kind ("unix:", "mailto:", "x:y", "https:host", "C:/"), another host, a path climbing out.
     /// </summary>
     public Uri? Resolve(string? path, out string? problem)
     {
@@ -31,20 +32,46 @@ internal sealed class RawApi(ApiClient client)
             return null;
         }
 
-        Uri target;
-        if (text.StartsWith("//", StringComparison.Ordinal) || text.IndexOf("://", StringComparison.Ordinal) >= 0)
+        Uri? target;
+        if (IsHttpUrl(text))
         {
-            if (!Uri.TryCreate(text, UriKind.Absolute, out Uri? full) || !ApiTransport.IsSameOrigin(full, ServiceRoot))
+            if (!Uri.TryCreate(text, UriKind.Absolute, out target) || !ApiTransport.IsSameOrigin(target, ServiceRoot))
             {
                 problem = $"The path '{path}' names another host; requests go only to the connected service at {ServiceRoot.GetLeftPart(UriPartial.Authority)}, so that the API key never leaves it.";
                 return null;
             }
 
-            target = full;
+            if (target.UserInfo.Length > 0)
+            {
+                problem = $"The URL '{path}' names a user before the host; give the URL without it (the key is what signs requests in).";
+                return null;
+            }
+        }
+        else if (text[0] == '/')
+        {
+            if (text.StartsWith("//", StringComparison.Ordinal))
+            {
+                problem = $"The path '{path}' starts with '//', which names a host; requests go only to the connected service at {ServiceRoot.GetLeftPart(UriPartial.Authority)}, so that the API key never leaves it.";
+                return null;
+            }
+
+            // "./" keeps the rest a path below the service root, whatever colons it holds.
+            Uri.TryCreate(ServiceRoot, "./" + text.Substring(1), out target);
+        }
+        else if (FirstSegment(text).IndexOf(':') < 0)
+        {
+            Uri.TryCreate(Client.Connection.ApiRoot, text, out target);
         }
         else
         {
-            target = text.StartsWith("/", StringComparison.Ordinal) ? new Uri(ServiceRoot, text.TrimStart('/')) : new Uri(Client.Connection.ApiRoot, text);
+            problem = $"The path '{path}' starts with a scheme ('{FirstSegment(text).Split(':')[0]}:'); give a path such as 'chatbots' or '/api/data-sources/restart', or a full http or https URL on the connected service at {ServiceRoot.GetLeftPart(UriPartial.Authority)}.";
+            return null;
+        }
+
+        if (target is null)
+        {
+            problem = $"The path '{path}' is not a valid URL path.";
+            return null;
         }
 
         if (ClimbsOut(text))
@@ -53,7 +80,8 @@ internal sealed class RawApi(ApiClient client)
             return null;
         }
 
-        if (!target.AbsolutePath.StartsWith(ServiceRoot.AbsolutePath, StringComparison.Ordinal))
+        // Whatever the form, the request must stay on the connected service and within its path.
+        if (!ApiTransport.IsSameOrigin(target, ServiceRoot) || !target.AbsolutePath.StartsWith(ServiceRoot.AbsolutePath, StringComparison.Ordinal))
         {
             problem = $"The path '{path}' leads outside the connected service at {ServiceRoot}.";
             return null;
@@ -74,13 +102,26 @@ internal sealed class RawApi(ApiClient client)
     private static ApiRequest Request(HttpMethod method, Uri uri, string? json)
         => new(method, uri, json is null ? null : () => new StringContent(json, Encoding.UTF8, "application/json")) { Accept = "application/json, text/plain;q=0.9, */*;q=0.8" };
 
-    /// <summary>A ".." segment, escaped or not, could climb out of the service's path.</summary>
+    private static bool IsHttpUrl(string text)
+        => text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The text up to the first '/' or '?': where a colon makes a scheme of what comes before it (RFC 3986).</summary>
+    private static string FirstSegment(string text)
+    {
+        int end = text.IndexOfAny(new[] { '/', '?' });
+        return end < 0 ? text : text.Substring(0, end);
+    }
+
+    /// <summary>
+    /// A ".." segment could climb out of the service's path: escaped or not, and between escaped slashes or
+    /// backslashes too, which some servers and proxies decode before they resolve the path.
+    /// </summary>
     private static bool ClimbsOut(string path)
     {
-        string withoutQuery = path.Split('?')[0];
-        foreach (string segment in withoutQuery.Split('/'))
+        string withoutQuery = Uri.UnescapeDataString(path.Split('?')[0]);
+        foreach (string segment in withoutQuery.Split('/', '\\'))
         {
-            if (Uri.UnescapeDataString(segment).Trim() == "..")
+            if (segment.Trim() == "..")
             {
                 return true;
             }

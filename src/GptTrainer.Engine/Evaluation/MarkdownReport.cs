@@ -3,7 +3,8 @@ namespace GptTrainer.Evaluation;
 /// <summary>
 /// The report for a CI step summary (GitHub's GITHUB_STEP_SUMMARY, Azure DevOps' task.uploadsummary): a
 /// pass/fail line, a table with a row per case, then what each failed case answered. Every text from a case
-/// or the service is escaped, so an answer can never add links, markup or table cells of its own.
+/// or the service goes through <see cref="MarkdownText"/>, so an answer can never add links, markup or table
+/// cells of its own.
 /// </summary>
 internal static class MarkdownReport
 {
@@ -45,34 +46,10 @@ internal static class MarkdownReport
             }
 
             md.Append(":\n\n");
-            AppendVerbatim(md, string.IsNullOrEmpty(failed.Answer) ? "(empty)" : failed.Answer!);
+            MarkdownText.AppendCodeBlock(md, string.IsNullOrEmpty(failed.Answer) ? "(empty)" : failed.Answer!);
         }
 
         return md.ToString();
-    }
-
-    /// <summary>
-    /// A fenced block shows an answer as written, with no Markdown or HTML of its own taking effect; the fence
-    /// is longer than any run of backticks in the answer, so the answer cannot close it.
-    /// </summary>
-    private static void AppendVerbatim(StringBuilder md, string text)
-    {
-        int longestRun = 0;
-        int run = 0;
-        foreach (char c in text)
-        {
-            run = c == '`' ? run + 1 : 0;
-            longestRun = Math.Max(longestRun, run);
-        }
-
-        string fence = new('`', Math.Max(3, longestRun + 1));
-        md.Append(fence).Append("text\n");
-        foreach (string line in text.Replace("\r\n", "\n").Split('\n'))
-        {
-            md.Append(DisplayText.Safe(line.Replace("\t", "    "))).Append('\n');
-        }
-
-        md.Append(fence).Append('\n');
     }
 
     internal static IEnumerable<string> SourceNames(EvaluationResult result) => DistinctSources(result).Select(SourceName);
@@ -86,29 +63,6 @@ internal static class MarkdownReport
     private static string Shortened(string answer)
         => answer.Length <= AnswerCellLength ? answer : answer.Substring(0, AnswerCellLength) + "...";
 
-    /// <summary>
-    /// Text as it reads, in a table cell or after a list marker: Markdown's punctuation is escaped with a
-    /// backslash (which CommonMark allows before any ASCII punctuation), and a line break becomes &lt;br&gt;.
-    /// </summary>
-    internal static string Text(string text)
-        => string.Join("<br>", text.Replace("\r\n", "\n").Replace('\t', ' ').Split('\n').Select(EscapeLine));
-
-    private static string EscapeLine(string line)
-    {
-        var escaped = new StringBuilder(line.Length + 16);
-        foreach (char c in DisplayText.Safe(line))
-        {
-            if (MarkdownPunctuation.IndexOf(c) >= 0)
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c);
-        }
-
-        return escaped.ToString();
-    }
-
-    // Enough that no text can make a link, an image, emphasis, code, HTML, an entity or a table cell.
-    private const string MarkdownPunctuation = "\\`*_[]<>|~&";
+    /// <summary>Text in a table cell, a heading or a list item, by the one rule for the module's Markdown.</summary>
+    private static string Text(string text) => MarkdownText.Inline(text);
 }

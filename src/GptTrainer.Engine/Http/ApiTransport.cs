@@ -166,7 +166,7 @@ internal static class ApiTransport
 
             if (sendBody && request.ContentFactory is not null)
             {
-                message.Content = request.ContentFactory();
+                message.Content = BuildContent(request);
             }
 
             log.Verbose($"{method.Method} {Shown(target.ToString(), redactor)}" + (sameOrigin ? string.Empty : " (without the API key: another host)"));
@@ -210,6 +210,23 @@ internal static class ApiTransport
 
             log.Verbose($"{status} redirect to {Shown(location.OriginalString, redactor)}");
             target = location;
+        }
+    }
+
+    /// <summary>
+    /// The request's body, made afresh for this attempt. What goes wrong making it is the caller's input, not
+    /// the service's doing: one error of the module's own for that one request, not a raw .NET exception
+    /// that would end the whole pipeline.
+    /// </summary>
+    private static HttpContent BuildContent(ApiRequest request)
+    {
+        try
+        {
+            return request.ContentFactory!();
+        }
+        catch (Exception ex) when (ex is not (GptTrainerException or OperationCanceledException))
+        {
+            throw new GptTrainerRequestNotBuiltException(request.Display, ex);
         }
     }
 

@@ -40,8 +40,23 @@ internal static class MultipartFile
 
             var part = new StreamContent(file, 64 * 1024);
             part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            content.Add(part, "file", fileName);
+            part.Headers.ContentDisposition = FilePart(fileName);
+            content.Add(part);
             return content;
         };
     }
+
+    /// <summary>
+    /// The header of the file part, carrying any name a file system allows. filename* (RFC 5987: UTF-8,
+    /// percent-encoded) holds the exact name; ASP.NET Core and Werkzeug prefer it, so a name such as
+    /// <c>a"b.txt</c> arrives as it is. filename holds the name the way browsers, curl and the Python SDK
+    /// write it (RFC 7578 and the HTML standard): '"', CR and LF as %22, %0D, %0A, which a quoted header value
+    /// cannot hold. .NET refuses those three in filename, failing the request instead of sending it.
+    /// </summary>
+    internal static ContentDispositionHeaderValue FilePart(string fileName) => new("form-data")
+    {
+        Name = "file",
+        FileName = PercentEscaping.Escape(fileName, static (c, _) => c is '"' or '\r' or '\n'),
+        FileNameStar = fileName,
+    };
 }

@@ -167,30 +167,8 @@ internal sealed class SyncedName
     /// in a file name are written as %XX, so the path reads back exactly.
     /// </summary>
     private static string Escape(string path)
-    {
-        var text = new StringBuilder(path.Length);
-        for (int i = 0; i < path.Length; i++)
-        {
-            char c = path[i];
-            if (c == '/')
-            {
-                text.Append('+');
-            }
-            else if (c is '%' or '+' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' || char.IsControl(c) || (i == 0 && c == Truncated))
-            {
-                foreach (byte b in Encoding.UTF8.GetBytes(c.ToString()))
-                {
-                    text.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-                }
-            }
-            else
-            {
-                text.Append(c);
-            }
-        }
-
-        return text.ToString();
-    }
+        => PercentEscaping.Escape(path, static (c, i) => c is '%' or '+' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' || char.IsControl(c) || (i == 0 && c == Truncated))
+            .Replace('/', '+');
 
     private static string Unescape(string readable)
     {

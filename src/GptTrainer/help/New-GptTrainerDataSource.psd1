@@ -3,7 +3,7 @@
     Description = @'
 New-GptTrainerDataSource has three forms:
 
--Path or -LiteralPath uploads files (POST /api/v1/chatbot/{uuid}/data-source/upload, multipart/form-data). Files piped from Get-ChildItem bind to -LiteralPath. Files of 1 MiB or more report their progress with Write-Progress. When the chatbot already has the same file, the service answers 409 with the existing source: this cmdlet writes a warning and outputs that existing source, so re-running an import script is safe. A file type the service does not accept is reported with the service's message.
+-Path or -LiteralPath uploads files (POST /api/v1/chatbot/{uuid}/data-source/upload, multipart/form-data). Files piped from Get-ChildItem bind to -LiteralPath. Files of 1 MiB or more report their progress with Write-Progress. When the chatbot already has the same file, the service answers 409 with the existing source: this cmdlet writes a warning and outputs that existing source, so re-running an import script is safe. A file type the service does not accept is reported with the service's message. Each file is sent under its own name, whatever characters it holds (a double quote or a line break too, which Linux allows): the exact name as filename* (UTF-8) and, for a service that reads only filename, the name as browsers write it, with " CR and LF as %22, %0D and %0A. A file that cannot be sent is an error about that file alone; the other files are still uploaded.
 
 -Url adds web pages (POST /api/v1/chatbot/{uuid}/data-source/url); a page the chatbot already has is handled like a duplicate file: a warning and the existing source.
 
