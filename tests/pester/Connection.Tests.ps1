@@ -72,7 +72,7 @@ Describe 'Connect-GptTrainer and the module context' {
 
     It 'says how to connect when there is no key anywhere' {
         # Terminating: without a connection no item of a pipeline could succeed.
-        $thrown = { Get-GptTrainerChatbot } | Should -Throw -ErrorId 'NotConnected,GptTrainer.Commands.GetGptTrainerChatbotCommand' -PassThru
+        $thrown = { Get-GptTrainerChatbot -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected,GptTrainer.Commands.GetGptTrainerChatbotCommand' -PassThru
         $thrown.Exception.Message | Should -Match 'Connect-GptTrainer'
         $thrown.Exception.Message | Should -Match 'GPTTRAINER_API_KEY'
         (Get-GptTrainerContext).ApiKeySet | Should -BeFalse

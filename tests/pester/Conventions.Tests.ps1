@@ -360,7 +360,7 @@ Describe 'Connecting' {
     It 'checks the key with one request and fails at once on a wrong key, keeping the previous connection' {
         Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri
         @(Get-EmulatorRequest $emulator -PathLike '/api/v1/chatbots').Count | Should -Be 1
-        $thrown = { Connect-GptTrainer -ApiKey 'a-wrong-key-0123456789' -BaseUri $emulator.Uri } | Should -Throw -PassThru
+        $thrown = { Connect-GptTrainer -ApiKey 'a-wrong-key-0123456789' -BaseUri $emulator.Uri -ErrorAction Stop } | Should -Throw -PassThru
         $thrown.FullyQualifiedErrorId | Should -Be 'Http401,GptTrainer.Commands.ConnectGptTrainerCommand'
         $thrown.CategoryInfo.Category | Should -Be 'AuthenticationError'
         $thrown.ErrorDetails.Message | Should -Match 'checked the key'
@@ -374,7 +374,7 @@ Describe 'Connecting' {
     }
 
     It 'says why it cannot ask for a key in a non-interactive session' {
-        { Connect-GptTrainer -BaseUri $emulator.Uri } | Should -Throw -ErrorId 'NoApiKey,GptTrainer.Commands.ConnectGptTrainerCommand' -ExpectedMessage '*could not be asked for*'
+        { Connect-GptTrainer -BaseUri $emulator.Uri -ErrorAction Stop } | Should -Throw -ErrorId 'NoApiKey,GptTrainer.Commands.ConnectGptTrainerCommand' -ExpectedMessage '*could not be asked for*'
     }
 
     It 'says how often it tried, for how long, and which base URI may be wrong, when nothing listens' {

@@ -190,7 +190,7 @@ Describe 'Connect-GptTrainerEmulator' {
 
     It 'connects to a CI service container by host name over plain http, which Connect-GptTrainer alone refuses' {
         $container = [pscustomobject]@{ PSTypeName = 'GptTrainer.Emulator'; Uri = 'http://gpttrainer-emulator.invalid:8080'; ApiKey = 'made-up'; Process = $null }
-        { Connect-GptTrainer -ApiKey $container.ApiKey -BaseUri $container.Uri -SkipCheck } | Should -Throw -ErrorId 'InvalidBaseUri,*'
+        { Connect-GptTrainer -ApiKey $container.ApiKey -BaseUri $container.Uri -SkipCheck -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidBaseUri,*'
 
         $container | Connect-GptTrainerEmulator -SkipCheck
 

@@ -244,8 +244,9 @@ Describe 'Bad cases are reported before any question is sent' {
         @{ Problem = 'both Question and Questions'; Case = @{ Question = 'q?'; Questions = 'a', 'b' }; Field = @('a', 'b'); Message = 'Test case 1 gives both Question and Questions*' }
         @{ Problem = 'an empty Contains'; Case = @{ Question = 'q?'; Contains = '' }; Field = ''; Message = 'Test case 1 has an empty value in Contains, which would check nothing.' }
     ) {
-        # Caught here rather than in Should -Throw, so that -ErrorVariable fills this scope.
-        $thrown = try { Invoke-GptTrainerEvaluation -ChatbotUuid $bot.ChatbotUuid -TestCase $Case -ErrorVariable problems -ErrorAction SilentlyContinue } catch { $_ }
+        # The last error ends the command; like every error, -ErrorAction SilentlyContinue silences it and -ErrorVariable keeps it.
+        $null = Invoke-GptTrainerEvaluation -ChatbotUuid $bot.ChatbotUuid -TestCase $Case -ErrorVariable problems -ErrorAction SilentlyContinue
+        $thrown = $problems | Where-Object FullyQualifiedErrorId -Like 'InvalidTestCases,*'
 
         $thrown.FullyQualifiedErrorId | Should -Be 'InvalidTestCases,GptTrainer.Commands.InvokeGptTrainerEvaluationCommand'
         $thrown.Exception.Message | Should -Be 'No question was asked: 1 problem with the test cases, each reported above, must be corrected first.'
@@ -261,7 +262,8 @@ Describe 'Bad cases are reported before any question is sent' {
     It 'reports every bad case of a file, by its place and name in the file, and asks nothing even for the good ones' {
         $file = Join-Path $work 'bad.json'
         Set-Content -Path $file -Value '[{"Question": "How long do refunds take?"}, {"Name": "Broken", "Question": "q?", "Match": "("}, 5, {"Questions": ["a", ""]}]'
-        $thrown = try { Invoke-GptTrainerEvaluation $file -ChatbotUuid $bot.ChatbotUuid -ErrorVariable problems -ErrorAction SilentlyContinue } catch { $_ }
+        $null = Invoke-GptTrainerEvaluation $file -ChatbotUuid $bot.ChatbotUuid -ErrorVariable problems -ErrorAction SilentlyContinue
+        $thrown = $problems | Where-Object FullyQualifiedErrorId -Like 'InvalidTestCases,*'
         $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidTestCases,*'
 
         $messages = @($problems | Where-Object FullyQualifiedErrorId -Like 'InvalidTestCase,*').Exception.Message
@@ -281,7 +283,8 @@ Describe 'Bad cases are reported before any question is sent' {
     ) {
         $path = Join-Path $work $Name
         if ($null -ne $Content) { Set-Content -Path $path -Value $Content }
-        $thrown = try { Invoke-GptTrainerEvaluation $path -ChatbotUuid $bot.ChatbotUuid -ErrorVariable problems -ErrorAction SilentlyContinue } catch { $_ }
+        $null = Invoke-GptTrainerEvaluation $path -ChatbotUuid $bot.ChatbotUuid -ErrorVariable problems -ErrorAction SilentlyContinue
+        $thrown = $problems | Where-Object FullyQualifiedErrorId -Like 'InvalidTestCases,*'
         $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidTestCases,*'
 
         $problems[0].FullyQualifiedErrorId | Should -Be "$ErrorId,GptTrainer.Commands.InvokeGptTrainerEvaluationCommand"
@@ -296,14 +299,15 @@ Describe 'Bad cases are reported before any question is sent' {
         $results | Should -HaveCount 0
         Get-EmulatorRequestCount $emulator | Should -Be 0
 
-        $thrown = try { Invoke-GptTrainerEvaluation @{ Contains = 'x' } -ChatbotUuid $bot.ChatbotUuid -WhatIf -ErrorAction SilentlyContinue } catch { $_ }
+        $null = Invoke-GptTrainerEvaluation @{ Contains = 'x' } -ChatbotUuid $bot.ChatbotUuid -WhatIf -ErrorVariable problems -ErrorAction SilentlyContinue
+        $thrown = $problems | Where-Object FullyQualifiedErrorId -Like 'InvalidTestCases,*'
         $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidTestCases,*'
     }
 
     It 'refuses a report whose format it cannot tell before asking anything' {
-        { Invoke-GptTrainerEvaluation @{ Question = 'q?' } -ChatbotUuid $bot.ChatbotUuid -ReportPath (Join-Path $work 'report.txt') } |
+        { Invoke-GptTrainerEvaluation @{ Question = 'q?' } -ChatbotUuid $bot.ChatbotUuid -ReportPath (Join-Path $work 'report.txt') -ErrorAction Stop } |
             Should -Throw -ErrorId 'UnknownReportFormat,*' -ExpectedMessage '*add -ReportFormat Markdown or Html*'
-        { Invoke-GptTrainerEvaluation @{ Question = 'q?' } -ChatbotUuid $bot.ChatbotUuid -ReportPath (Join-Path $work 'no-such-folder/report.md') } |
+        { Invoke-GptTrainerEvaluation @{ Question = 'q?' } -ChatbotUuid $bot.ChatbotUuid -ReportPath (Join-Path $work 'no-such-folder/report.md') -ErrorAction Stop } |
             Should -Throw -ErrorId 'ReportFolderNotFound,*'
         Get-EmulatorRequestCount $emulator | Should -Be 0
     }

@@ -378,7 +378,7 @@ Describe 'State in a reused runspace' {
         $results[1].KeySet | Should -BeFalse
         $results[1].Session | Should -BeNullOrEmpty
         $results[0].Sent | Should -Be 'sent'
-        $results[1].Sent | Should -BeLike 'NoSessionUuid,*'
+        $results[1].Sent | Should -BeLike 'NotConnected,*' -Because 'the missing connection is reported before the missing session'
         $results[1].Listed | Should -BeLike 'NotConnected,*'
         @(Get-EmulatorRequest $emulator -PathLike '*/message/stream').Count | Should -Be 1
     }

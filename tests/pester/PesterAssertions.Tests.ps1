@@ -48,7 +48,7 @@ Describe 'Send-GptTrainerMessage -AsMessage' {
     It 'refuses -<With>, which is about the text it does not write, before sending anything' -ForEach @(@{ With = 'Raw' }, @{ With = 'Show' }) {
         Clear-EmulatorRequest $emulator
         $switch = @{ $With = $true }
-        { Send-GptTrainerMessage $refunds -AsMessage @switch } | Should -Throw -ErrorId 'AsMessageWithText,GptTrainer.Commands.SendGptTrainerMessageCommand'
+        { Send-GptTrainerMessage $refunds -AsMessage @switch -ErrorAction Stop } | Should -Throw -ErrorId 'AsMessageWithText,GptTrainer.Commands.SendGptTrainerMessageCommand'
         Get-EmulatorRequestCount $emulator | Should -Be 0
     }
 

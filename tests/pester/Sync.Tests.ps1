@@ -379,7 +379,7 @@ Describe 'Sync-GptTrainerDataSource' {
             Set-KnowledgeFile $root 'new.md' 'A new file that is not uploaded either.'
             Clear-EmulatorRequest $emulator
 
-            { Sync-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Path $root -Prune -MaximumDelete 2 -InformationAction Ignore } | Should -Throw -ErrorId 'TooManyRemovals,*'
+            { Sync-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Path $root -Prune -MaximumDelete 2 -InformationAction Ignore -ErrorAction Stop } | Should -Throw -ErrorId 'TooManyRemovals,*'
 
             Get-Write | Should -HaveCount 0
             $error[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
@@ -396,7 +396,7 @@ Describe 'Sync-GptTrainerDataSource' {
             Get-ChildItem $root -File | Remove-Item
             Clear-EmulatorRequest $emulator
 
-            { Sync-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Path $root -Prune -InformationAction Ignore } | Should -Throw -ErrorId 'TooManyRemovals,*'
+            { Sync-GptTrainerDataSource -ChatbotUuid $bot.ChatbotUuid -Path $root -Prune -InformationAction Ignore -ErrorAction Stop } | Should -Throw -ErrorId 'TooManyRemovals,*'
             Get-Write | Should -HaveCount 0
         }
 

@@ -9,6 +9,15 @@ internal static class DataSourceStatuses
 {
     public const string Succeeded = "success";
 
+    /// <summary>The statuses the documentation and the Python SDK name: what a filter and tab completion offer.</summary>
+    public static readonly string[] Known =
+    {
+        "success", "await", "queued", "pending", "assigned", "downloading", "extracting", "chunking", "embedding", "running", "error", "error:token", "error:storage", "fail",
+    };
+
+    /// <summary>The data source types the documentation and the Python SDK name.</summary>
+    public static readonly string[] KnownTypes = { "upload", "link", "qa", "file", "google-drive", "table", "image", "video" };
+
     public static bool IsSucceeded(string? status) => string.Equals(status, Succeeded, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>error, error:token, error:storage and fail, and any other error:... a later service may add.</summary>

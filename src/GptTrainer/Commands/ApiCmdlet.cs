@@ -4,10 +4,18 @@ namespace GptTrainer.Commands;
 /// Base of the cmdlets that call the API: resolves the connection, applies per-call retry and timeout
 /// settings, and turns failures into non-terminating errors so one bad pipeline item does not stop the rest.
 /// </summary>
+/// <remarks>
+/// Every error is written with WriteError, never thrown as a terminating error: so each obeys -ErrorAction
+/// and $ErrorActionPreference as a built-in cmdlet's does (Stop ends the script; SilentlyContinue silences
+/// it). An error that leaves nothing to do (not connected, contradicting parameters) ends the command after
+/// it is written: no later input is processed.
+/// </remarks>
 public abstract class ApiCmdlet : GptTrainerCmdlet
 {
     private GptTrainerApi? _api;
     private ChangeSequences? _changes;
+    private bool _ended;
+    private HashSet<string> _givenOnCommandLine = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Retries after the first attempt for refusals (429, 503) and, for reads, gateway errors and dropped connections.</summary>
     [Parameter]
@@ -46,14 +54,10 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
         ConnectionSettings? connection = ConnectionResolver.Resolve(State.Connection, out string? problem);
         if (connection is null)
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException(problem),
-                "NotConnected",
-                ErrorCategory.AuthenticationError,
-                null));
+            throw new InputException(new ErrorRecord(new InvalidOperationException(problem), "NotConnected", ErrorCategory.AuthenticationError, null)) { EndsCommand = true };
         }
 
-        return new ApiClient(connection!, ApplyPolicyParameters(connection!.Policy), this);
+        return new ApiClient(connection, ApplyPolicyParameters(connection.Policy), this);
     }
 
     /// <summary>The given policy with whatever retry and timeout parameters this call was given.</summary>
@@ -85,10 +89,55 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     /// <inheritdoc cref="Call{T}"/>
     internal void Call(Func<GptTrainerApi, CancellationToken, Task> call) => Await(call(Api, StopToken));
 
-    protected sealed override void ProcessRecord() => ReportingErrors(ProcessApiRecord);
+    /// <summary>
+    /// Whether the command needs a connection before anything else: a missing one is reported first, before
+    /// checks on input that cannot matter without it. Connect-GptTrainer makes one instead.
+    /// </summary>
+    private protected virtual bool NeedsConnection => true;
+
+    /// <summary>What fails before the first input (no connection, parameters that cannot work) ends the command.</summary>
+    protected sealed override void BeginProcessing() => ReportingErrors(
+        () =>
+        {
+            // Bound now, before any input arrives: what the command line gave. The rest comes per piped item.
+            _givenOnCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            if (NeedsConnection)
+            {
+                _ = Api;
+            }
+
+            BeginApiProcessing();
+        },
+        failureEndsCommand: true);
+
+    protected sealed override void ProcessRecord()
+    {
+        if (!_ended)
+        {
+            ReportingErrors(ProcessApiRecord);
+        }
+    }
+
+    protected sealed override void EndProcessing()
+    {
+        if (!_ended)
+        {
+            ReportingErrors(EndApiProcessing);
+        }
+    }
+
+    /// <summary>Checks and preparations before the first input; an error here ends the command.</summary>
+    private protected virtual void BeginApiProcessing()
+    {
+    }
+
+    /// <summary>What the command does once all input is in (a batch, a wait, the evaluation).</summary>
+    private protected virtual void EndApiProcessing()
+    {
+    }
 
     /// <summary>Runs a step, writing input and service failures as non-terminating errors about <see cref="ErrorTarget"/>.</summary>
-    internal void ReportingErrors(Action step)
+    internal void ReportingErrors(Action step, bool failureEndsCommand = false)
     {
         try
         {
@@ -96,10 +145,13 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
         }
         catch (InputException ex)
         {
+            // Marked first: with -ErrorAction Stop the write below throws, and the command must not go on.
+            _ended |= ex.EndsCommand || failureEndsCommand;
             WriteError(ex.ErrorRecord);
         }
         catch (GptTrainerException ex)
         {
+            _ended |= failureEndsCommand;
             WriteError(ToErrorRecord(ex, ErrorTarget));
         }
     }
@@ -109,12 +161,28 @@ public abstract class ApiCmdlet : GptTrainerCmdlet
     /// <summary>The value an error in the current record is about (a uuid, a query).</summary>
     internal object? ErrorTarget { get; set; }
 
-    /// <summary>The given uuid, else the current one from module state, else an error saying how to set one.</summary>
+    /// <summary>Whether a parameter was given on the command line, rather than bound from a piped object.</summary>
+    private protected bool GivenOnCommandLine(string parameterName) => _givenOnCommandLine.Contains(parameterName);
+
+    /// <summary>
+    /// A uuid parameter in the API's form, or null when it was not given. Given on the command line as $null
+    /// or '' (the uuid of a chatbot that was not found, say), it is an error, never a fallback to the current
+    /// chatbot or session; a piped object whose property is empty (a session that does not name its chatbot)
+    /// gives nothing, as a missing property would.
+    /// </summary>
+    private protected string? GivenUuid(string? value, string parameterName)
+        => !string.IsNullOrEmpty(value) || GivenOnCommandLine(parameterName) ? Uuid(value, parameterName) : null;
+
+    /// <summary>
+    /// The given uuid, else the current one from module state, else an error saying how to set one. Only a
+    /// parameter that was not given falls back: one given as $null or '' (the uuid of a chatbot that was not
+    /// found, say) is an error, never the current chatbot or session by accident.
+    /// </summary>
     private protected string UuidOrCurrent(string? value, string parameterName, string? current, string howToSet)
     {
-        if (!string.IsNullOrEmpty(value))
+        if (GivenUuid(value, parameterName) is string given)
         {
-            return Uuid(value, parameterName);
+            return given;
         }
 
         if (current is null)

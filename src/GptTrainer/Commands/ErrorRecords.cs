@@ -29,6 +29,12 @@ internal static class ErrorRecords
     public static ErrorCategory CategoryOf(ErrorKind kind)
         => Enum.TryParse(kind.ToString(), out ErrorCategory category) ? category : ErrorCategory.NotSpecified;
 
+    /// <summary>
+    /// An error that leaves nothing for the command to do, for this input or any after it: thrown to the record
+    /// loop, which writes it (so it obeys -ErrorAction like any error) and ends the command.
+    /// </summary>
+    public static InputException CommandEnding(ErrorRecord record) => new(record) { EndsCommand = true };
+
     /// <summary>Rejects bad input before any request is sent.</summary>
     public static ErrorRecord InputError(string errorId, string message, ErrorCategory category, object? target)
         => new(new ArgumentException(message), errorId, category, target);

@@ -9,6 +9,16 @@ internal static class InputChecks
     /// <summary>A uuid parameter in the API's form, or an InvalidArgument error naming the parameter.</summary>
     public static string Uuid(string? value, string parameterName)
     {
+        if (string.IsNullOrEmpty(value))
+        {
+            // Given, but empty: most often the uuid of something an earlier command did not find.
+            throw new InputException(ErrorRecords.InputError(
+                "EmptyUuid",
+                $"-{parameterName} was given, but empty ($null or ''), so there is nothing to work on; a value found by an earlier command may be missing. Pass a uuid, or leave -{parameterName} out to use the current one.",
+                ErrorCategory.InvalidArgument,
+                value));
+        }
+
         string? normalized = InputRules.NormalizeUuid(value);
         if (normalized is null)
         {
@@ -60,4 +70,26 @@ internal static class InputChecks
     /// <summary>Each value of a uuid-list parameter in the API's form.</summary>
     public static string[] UuidList(string[] values, string parameterName)
         => Array.ConvertAll(values, value => Uuid(value, parameterName));
+
+    /// <summary>
+    /// Values of a filter whose set is fixed (a data source's status or type): each must be one of the known
+    /// values or a wildcard, which may match values the service adds later. A typo would otherwise find
+    /// nothing and say nothing, so it is refused, with the list, before any request.
+    /// </summary>
+    public static void KnownOrWildcard(string[]? values, string parameterName, IReadOnlyCollection<string> known, string what)
+    {
+        foreach (string value in values ?? Array.Empty<string>())
+        {
+            if (WildcardPattern.ContainsWildcardCharacters(value) || known.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            throw new InputException(ErrorRecords.InputError(
+                "UnknownValue",
+                $"-{parameterName} '{value}' is not {what}{Spelling.Suggestion(value, known)}. Give one of {string.Join(", ", known)}, or a wildcard (such as 'error*'), which also matches values the service may add.",
+                ErrorCategory.InvalidArgument,
+                value));
+        }
+    }
 }

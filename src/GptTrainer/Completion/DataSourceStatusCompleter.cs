@@ -4,7 +4,7 @@ namespace GptTrainer.Completion;
 public sealed class DataSourceStatusCompleter : FixedValuesCompleter
 {
     public DataSourceStatusCompleter()
-        : base("success", "await", "queued", "pending", "assigned", "downloading", "extracting", "chunking", "embedding", "running", "error", "error:token", "error:storage", "fail")
+        : base(DataSourceStatuses.Known)
     {
     }
 }

@@ -4,7 +4,7 @@ namespace GptTrainer.Completion;
 public sealed class DataSourceTypeCompleter : FixedValuesCompleter
 {
     public DataSourceTypeCompleter()
-        : base("upload", "link", "qa", "file", "google-drive", "table", "image", "video")
+        : base(DataSourceStatuses.KnownTypes)
     {
     }
 }

@@ -6,15 +6,15 @@ Get-GptTrainerDataSource lists a chatbot's data sources (GET /api/v1/chatbot/{uu
     Parameters  = @{
         ChatbotUuid    = 'The chatbot; defaults to the current chatbot. Binds from the ChatbotUuid property of piped objects.'
         Title          = 'Only sources whose title matches one of these patterns (wildcards allowed, case ignored).'
-        Type           = 'Only sources of these types, such as upload, link or qa.'
-        Status         = 'Only sources with these statuses, such as error or success.'
+        Type           = 'Only sources of these types: upload, link, qa, file, google-drive, table, image or video, or a wildcard. Any other value is refused (UnknownValue) before any request, with the list, because a typo would otherwise find nothing and say nothing; a wildcard also matches types the service may add.'
+        Status         = 'Only sources with these statuses: success, await, queued, pending, assigned, downloading, extracting, chunking, embedding, running, error, error:token, error:storage or fail, or a wildcard (error* for every failure). Any other value is refused (UnknownValue) before any request, with the list; a wildcard also matches statuses the service may add.'
         DataSourceUuid = 'Only these sources. A uuid the chatbot has no source for is an ObjectNotFound error (DataSourceNotFound).'
     }
     Inputs      = @{ 'System.String' = 'A chatbot uuid, by the property name ChatbotUuid.' }
     Outputs     = @{ 'GptTrainer.Models.DataSource' = 'One object per data source.' }
     Examples    = @(
         @{
-            Code    = 'Get-GptTrainerDataSource -ChatbotUuid $bot -Status error, fail | Restart-GptTrainerDataSource'
+            Code    = 'Get-GptTrainerDataSource -ChatbotUuid $bot -Status error*, fail | Restart-GptTrainerDataSource'
             Remarks = 'Finds the sources whose processing failed and asks the service to process them again.'
         }
         @{

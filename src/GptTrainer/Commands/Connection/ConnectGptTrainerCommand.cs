@@ -36,12 +36,15 @@ public sealed class ConnectGptTrainerCommand : ApiCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>This command makes the connection the others need.</summary>
+    private protected override bool NeedsConnection => false;
+
     protected override void ProcessApiRecord()
     {
         SecureString key = ApiKey ?? KeyFromEnvironmentOrUser();
         if (key.Length == 0 || IsBlank(key))
         {
-            ThrowTerminatingError(InputError(
+            throw CommandEnding(InputError(
                 "EmptyApiKey",
                 "-ApiKey is empty. Generate a key in GPT-trainer (Account menu, API Keys) and pass it.",
                 ErrorCategory.InvalidArgument,
@@ -107,8 +110,7 @@ public sealed class ConnectGptTrainerCommand : ApiCmdlet
             }
         }
 
-        ThrowTerminatingError(InputError("NoApiKey", $"{missing} (It could not be asked for: {cannotAsk}.)", ErrorCategory.InvalidArgument, null));
-        throw new InvalidOperationException("unreachable");
+        throw CommandEnding(InputError("NoApiKey", $"{missing} (It could not be asked for: {cannotAsk}.)", ErrorCategory.InvalidArgument, null));
     }
 
     /// <summary>
@@ -130,14 +132,13 @@ public sealed class ConnectGptTrainerCommand : ApiCmdlet
             {
                 RecommendedAction = "Check the key (and -BaseUri), or pass -SkipCheck to connect without checking.",
             };
-            ThrowTerminatingError(record);
+            throw CommandEnding(record);
         }
     }
 
     private Uri ThrowBadBaseUri(Uri? uri, string problem)
     {
-        ThrowTerminatingError(InputError("InvalidBaseUri", problem, ErrorCategory.InvalidArgument, uri));
-        throw new InvalidOperationException("unreachable");
+        throw CommandEnding(InputError("InvalidBaseUri", problem, ErrorCategory.InvalidArgument, uri));
     }
 
     private static bool IsBlank(SecureString key)

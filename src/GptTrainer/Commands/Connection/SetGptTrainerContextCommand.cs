@@ -20,11 +20,14 @@ public sealed class SetGptTrainerContextCommand : ApiCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>It only changes what is current in this runspace, and sends nothing.</summary>
+    private protected override bool NeedsConnection => false;
+
     protected override void ProcessApiRecord()
     {
         ErrorTarget = SessionUuid ?? ChatbotUuid;
-        string? chatbot = string.IsNullOrEmpty(ChatbotUuid) ? null : Uuid(ChatbotUuid, nameof(ChatbotUuid));
-        string? session = string.IsNullOrEmpty(SessionUuid) ? null : Uuid(SessionUuid, nameof(SessionUuid));
+        string? chatbot = GivenUuid(ChatbotUuid, nameof(ChatbotUuid));
+        string? session = GivenUuid(SessionUuid, nameof(SessionUuid));
         if (chatbot is null && session is null)
         {
             throw new InputException(InputError("NothingToChange", "Give -SessionUuid (and its -ChatbotUuid), or pipe in a session from Get-GptTrainerSession.", ErrorCategory.InvalidArgument, null));

@@ -20,7 +20,7 @@ public abstract class DataSourceBatchCmdlet : ChatbotScopedCmdlet
     protected override void ProcessApiRecord()
         => Changes.ConfirmEach(DataSourceUuid, nameof(DataSourceUuid), "data source", Action, _confirmed);
 
-    protected override void EndProcessing()
+    private protected override void EndApiProcessing()
     {
         foreach (List<string> batch in Batches.Of(_confirmed))
         {

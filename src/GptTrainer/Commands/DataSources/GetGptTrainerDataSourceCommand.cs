@@ -10,19 +10,27 @@ public sealed class GetGptTrainerDataSourceCommand : ChatbotScopedCmdlet
     [ArgumentCompleter(typeof(DataSourceTitleCompleter))]
     public string[]? Title { get; set; }
 
-    /// <summary>upload, link, qa... (the API's open set).</summary>
+    /// <summary>upload, link, qa... or a wildcard.</summary>
     [Parameter]
+    [SupportsWildcards]
     [ArgumentCompleter(typeof(DataSourceTypeCompleter))]
     public string[]? Type { get; set; }
 
-    /// <summary>await, success, error... (the API's open set).</summary>
+    /// <summary>await, success, error... or a wildcard (error* for every failure).</summary>
     [Parameter]
+    [SupportsWildcards]
     [ArgumentCompleter(typeof(DataSourceStatusCompleter))]
     public string[]? Status { get; set; }
 
     [Parameter]
     [ArgumentCompleter(typeof(DataSourceUuidCompleter))]
     public string[]? DataSourceUuid { get; set; }
+
+    private protected override void BeginApiProcessing()
+    {
+        KnownOrWildcard(Type, nameof(Type), DataSourceStatuses.KnownTypes, "a type of data source");
+        KnownOrWildcard(Status, nameof(Status), DataSourceStatuses.Known, "a status a data source has");
+    }
 
     protected override void ProcessApiRecord()
         => WriteListed(
@@ -33,5 +41,9 @@ public sealed class GetGptTrainerDataSourceCommand : ChatbotScopedCmdlet
             (api, chatbot, token) => api.DataSources.ListAsync(chatbot, token),
             s => s.Title,
             s => s.DataSourceUuid,
-            s => (Type is null || Type.Contains(s.Type, StringComparer.OrdinalIgnoreCase)) && (Status is null || Status.Contains(s.Status, StringComparer.OrdinalIgnoreCase)));
+            s => Matches(Type, s.Type) && Matches(Status, s.Status));
+
+    /// <summary>No filter, or one of its values (or patterns) matches.</summary>
+    private static bool Matches(string[]? filter, string? value)
+        => filter is null || filter.Any(f => new WildcardPattern(f, WildcardOptions.IgnoreCase).IsMatch(value ?? string.Empty));
 }

@@ -132,5 +132,5 @@ public sealed class NewGptTrainerDataSourceCommand : DataSourceWaitCmdlet
         }
     }
 
-    protected override void EndProcessing() => WaitAndWrite(_added, WaitTimeoutSec, nameof(WaitTimeoutSec));
+    private protected override void EndApiProcessing() => WaitAndWrite(_added, WaitTimeoutSec, nameof(WaitTimeoutSec));
 }

@@ -14,7 +14,7 @@ public sealed class RemoveGptTrainerDataSourceCommand : ChatbotScopedCmdlet
     protected override void ProcessApiRecord()
         => Changes.ConfirmEach(DataSourceUuid, nameof(DataSourceUuid), "data source", "Remove", _confirmed);
 
-    protected override void EndProcessing()
+    private protected override void EndApiProcessing()
         => Changes.RemoveTogether(
             _confirmed,
             "data source",

@@ -1,4 +1,3 @@
-using GptTrainer.Operations;
 using GptTrainer.Sync;
 
 namespace GptTrainer.Commands;
@@ -85,14 +84,8 @@ public sealed class SyncGptTrainerDataSourceCommand : ChatbotScopedCmdlet
             MaximumFileBytes = MaximumFileSizeMB * 1048576L,
         };
 
-        try
-        {
-            Await(new FolderSync(Api, this, options).RunAsync(StopToken));
-        }
-        catch (OperationRefusedException ex)
-        {
-            ThrowTerminatingError(ToErrorRecord(ex, root));
-        }
+        // A refusal (more removals than -MaximumDelete allows) is about this folder: an error for it, like any other.
+        Await(new FolderSync(Api, this, options).RunAsync(StopToken));
     }
 
     /// <summary>The folder to sync, checked before any request: it must be one existing file-system folder.</summary>

@@ -28,5 +28,5 @@ public sealed class WaitGptTrainerDataSourceCommand : DataSourceWaitCmdlet
             }
         });
 
-    protected override void EndProcessing() => WaitAndWrite(_pending, TimeoutSec, nameof(TimeoutSec));
+    private protected override void EndApiProcessing() => WaitAndWrite(_pending, TimeoutSec, nameof(TimeoutSec));
 }

@@ -57,7 +57,7 @@ public sealed class InvokeGptTrainerEvaluationCommand : ApiCmdlet
     private string? _reportFile;
     private string? _reportFormat;
 
-    protected override void BeginProcessing()
+    private protected override void BeginApiProcessing()
     {
         // Given on the command line, the cases are the same for every piped chatbot: read and checked once.
         _casesFromCommandLine = Bound(nameof(TestCase));
@@ -93,11 +93,11 @@ public sealed class InvokeGptTrainerEvaluationCommand : ApiCmdlet
         }
     }
 
-    protected override void EndProcessing()
+    private protected override void EndApiProcessing()
     {
         if (_problems > 0)
         {
-            ThrowTerminatingError(new ErrorRecord(
+            throw CommandEnding(new ErrorRecord(
                 new InvalidOperationException($"No question was asked: {_problems} {EvaluationSummary.Plural(_problems, "problem")} with the test cases, each reported above, must be corrected first."),
                 "InvalidTestCases",
                 ErrorCategory.InvalidData,
@@ -240,7 +240,7 @@ public sealed class InvokeGptTrainerEvaluationCommand : ApiCmdlet
 
         if (format is null)
         {
-            ThrowTerminatingError(InputError(
+            throw CommandEnding(InputError(
                 "UnknownReportFormat",
                 $"-ReportPath '{path}' does not end in .md or .html, so the report's format is unknown; add -ReportFormat Markdown or Html.",
                 ErrorCategory.InvalidArgument,
@@ -250,7 +250,7 @@ public sealed class InvokeGptTrainerEvaluationCommand : ApiCmdlet
         string? folder = System.IO.Path.GetDirectoryName(file);
         if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
         {
-            ThrowTerminatingError(new ErrorRecord(
+            throw CommandEnding(new ErrorRecord(
                 new DirectoryNotFoundException($"-ReportPath '{path}' is in a folder that does not exist: {folder}."),
                 "ReportFolderNotFound",
                 ErrorCategory.ObjectNotFound,

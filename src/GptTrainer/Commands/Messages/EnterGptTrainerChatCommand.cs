@@ -30,16 +30,20 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
 
     protected override void ProcessApiRecord()
     {
+        // What was given is checked first: an id given empty (a chatbot that was not found) must not open a chat with the current one.
+        ErrorTarget = ChatbotUuid ?? SessionUuid;
+        string? chatbot = GivenUuid(ChatbotUuid, nameof(ChatbotUuid));
+        string? session = GivenUuid(SessionUuid, nameof(SessionUuid));
         if (InteractiveHost.WhyCannotAsk(Host) is string why)
         {
-            ThrowTerminatingError(InputError(
+            throw CommandEnding(InputError(
                 "NotInteractive",
                 $"Enter-GptTrainerChat needs someone to type questions, but {why}. In scripts and runbooks use Send-GptTrainerMessage.",
                 ErrorCategory.InvalidOperation,
                 null));
         }
 
-        Start();
+        Start(chatbot, session);
         while (ReadQuestion() is string line)
         {
             string question = line.Trim();
@@ -64,13 +68,12 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
     }
 
     /// <summary>Picks the chatbot and session, making them current, and says where the chat is.</summary>
-    private void Start()
+    private void Start(string? chatbot, string? session)
     {
-        ErrorTarget = ChatbotUuid ?? SessionUuid;
-        _chatbot = string.IsNullOrEmpty(ChatbotUuid) ? State.ChatbotUuid : Uuid(ChatbotUuid, nameof(ChatbotUuid));
-        if (!string.IsNullOrEmpty(SessionUuid))
+        _chatbot = chatbot ?? State.ChatbotUuid;
+        if (session is not null)
         {
-            _session = Uuid(SessionUuid, nameof(SessionUuid));
+            _session = session;
             _chatbot ??= State.ChatbotOfSession(_session);
         }
         else if (_chatbot is not null && _chatbot == State.ChatbotUuid && State.SessionUuid is string current)
@@ -126,8 +129,7 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
         }
         catch (Exception ex) when (ex is not PipelineStoppedException && !StopToken.IsCancellationRequested)
         {
-            ThrowTerminatingError(InputError("NotInteractive", $"Enter-GptTrainerChat could not read a question: {ex.Message}", ErrorCategory.InvalidOperation, null));
-            return null;
+            throw CommandEnding(InputError("NotInteractive", $"Enter-GptTrainerChat could not read a question: {ex.Message}", ErrorCategory.InvalidOperation, null));
         }
     }
 

@@ -5,7 +5,7 @@ namespace GptTrainer.Commands;
 [OutputType(typeof(Message))]
 public sealed class GetGptTrainerMessageCommand : SessionScopedCmdlet
 {
-    protected override void BeginProcessing() => OfferShouldOperator();
+    private protected override void BeginApiProcessing() => OfferShouldOperator();
 
     private protected override void ProcessSession(string sessionUuid)
     {

@@ -13,7 +13,7 @@ public sealed class RemoveGptTrainerMessageCommand : ApiCmdlet
     protected override void ProcessApiRecord()
         => Changes.ConfirmEach(MessageUuid, nameof(MessageUuid), "message", "Remove", _confirmed);
 
-    protected override void EndProcessing()
+    private protected override void EndApiProcessing()
         => Changes.RemoveTogether(
             _confirmed,
             "message",

@@ -50,11 +50,11 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
     // Uploaded once, for the first question, and attached to every question piped in after it.
     private string[]? _documentUuids;
 
-    protected override void BeginProcessing()
+    private protected override void BeginApiProcessing()
     {
         if (AsMessage && (Raw || Show))
         {
-            ThrowTerminatingError(InputError(
+            throw CommandEnding(InputError(
                 "AsMessageWithText",
                 $"-AsMessage writes only the stored message, so -{(Raw ? "Raw" : "Show")}, which is about the reply's text, cannot go with it; use -PassThru to get the text and then the message.",
                 ErrorCategory.InvalidArgument,

@@ -37,7 +37,7 @@ public sealed class GetGptTrainerSessionCommand : ApiCmdlet
         if (sessions.Length > 0)
         {
             ErrorTarget = ChatbotUuid;
-            string? chatbot = string.IsNullOrEmpty(ChatbotUuid) ? null : Uuid(ChatbotUuid, nameof(ChatbotUuid));
+            string? chatbot = GivenUuid(ChatbotUuid, nameof(ChatbotUuid));
             ForEachUuid(sessions, nameof(SessionUuid), session =>
             {
                 string? owner = chatbot ?? State.ChatbotOfSession(session);

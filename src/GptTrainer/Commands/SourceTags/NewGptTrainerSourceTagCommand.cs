@@ -36,7 +36,7 @@ public sealed class NewGptTrainerSourceTagCommand : ChatbotScopedCmdlet
         list.AddRange(members.Where(m => !list.Contains(m)));
     }
 
-    protected override void EndProcessing()
+    private protected override void EndApiProcessing()
     {
         foreach (KeyValuePair<string, List<string>> entry in _members)
         {

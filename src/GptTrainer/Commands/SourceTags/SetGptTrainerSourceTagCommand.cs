@@ -10,7 +10,6 @@ namespace GptTrainer.Commands;
 public sealed class SetGptTrainerSourceTagCommand : ChatbotScopedCmdlet
 {
     private readonly List<string> _piped = new();
-    private HashSet<string> _givenOnCommandLine = new();
 
     // Not from the pipeline by value: piped data sources would otherwise be turned into strings and bound here.
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -42,21 +41,19 @@ public sealed class SetGptTrainerSourceTagCommand : ChatbotScopedCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void BeginProcessing()
+    private protected override void BeginApiProcessing()
     {
-        // Parameters bound before any input arrives came from the command line; the rest come per piped item.
-        _givenOnCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
         if (Add && Remove)
         {
-            ThrowTerminatingError(InputError("AddAndRemove", "Give -Add or -Remove, not both.", ErrorCategory.InvalidArgument, null));
+            throw CommandEnding(InputError("AddAndRemove", "Give -Add or -Remove, not both.", ErrorCategory.InvalidArgument, null));
         }
 
-        base.BeginProcessing();
+        base.BeginApiProcessing();
     }
 
     protected override void ProcessApiRecord()
     {
-        if (Bound(nameof(DataSourceUuid)) && !_givenOnCommandLine.Contains(nameof(DataSourceUuid)))
+        if (Bound(nameof(DataSourceUuid)) && !GivenOnCommandLine(nameof(DataSourceUuid)))
         {
             ErrorTarget = DataSourceUuid;
             _piped.AddRange(UuidList(DataSourceUuid!, nameof(DataSourceUuid)).Where(u => !_piped.Contains(u)));
@@ -67,7 +64,7 @@ public sealed class SetGptTrainerSourceTagCommand : ChatbotScopedCmdlet
         ForEachUuid(SourceTagUuid, nameof(SourceTagUuid), tag => Change(tag, members, Remove ? -1 : Add ? 1 : 0));
     }
 
-    protected override void EndProcessing()
+    private protected override void EndApiProcessing()
     {
         if (_piped.Count > 0)
         {
@@ -89,7 +86,7 @@ public sealed class SetGptTrainerSourceTagCommand : ChatbotScopedCmdlet
             });
         }
 
-        string? chatbot = ChatbotUuid is null ? State.ChatbotUuid : Uuid(ChatbotUuid, nameof(ChatbotUuid));
+        string? chatbot = GivenUuid(ChatbotUuid, nameof(ChatbotUuid)) ?? State.ChatbotUuid;
         Changes.SendChange(KnownNames.Describe("source tag", tag), changed, "-Name, -Color or -DataSourceUuid", PassThru, async (api, token) =>
         {
             string[]? list = members;
