@@ -183,6 +183,28 @@ public class ClientAgainstEmulatorTests : IClassFixture<EmulatorProcess>, IAsync
     }
 
     [Fact]
+    public async Task AReplyLeftBeforeItsEndDoesNotHangTheNextRequest()
+    {
+        // A hang shows as the idle timeout firing on the next request, headers that never come.
+        GptTrainerApi client = Client(RequestPolicy.Default with { IdleTimeout = TimeSpan.FromSeconds(5) });
+        (string chatbot, _) = await NewSessionAsync(client);
+        for (int i = 0; i < 6; i++)
+        {
+            string session = (await client.Sessions.CreateAsync(chatbot, null, default)).SessionUuid;
+            await _emulator.SetReplyAsync(session, new() { ["pieces"] = new[] { "first ", "second" }, ["holdAfterPieces"] = 1 });
+            using (ReplyReader reader = await client.Messages.StreamAsync(session, "q", default))
+            {
+                // A read of the rest is now pending; the rest arrives while the reader is being left, as
+                // Select-Object -First leaves a reply.
+                Assert.Equal("first ", await reader.ReadPieceAsync());
+                await _emulator.ReleaseAsync();
+            }
+
+            await client.Chatbots.ListAsync(default);
+        }
+    }
+
+    [Fact]
     public async Task CancellingStopsAStalledReplyPromptly()
     {
         GptTrainerApi client = Client();

@@ -49,5 +49,18 @@ internal sealed class IdleTimer : IDisposable
         }
     }
 
+    /// <summary>Ends every wait on the response now: it is being left before its end.</summary>
+    public void Abandon()
+    {
+        try
+        {
+            _source.Cancel();
+        }
+        catch (AggregateException)
+        {
+            // A callback that failed while closing the response changes nothing: it is being left either way.
+        }
+    }
+
     public void Dispose() => _source.Dispose();
 }

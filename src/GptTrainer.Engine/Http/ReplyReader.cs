@@ -206,6 +206,15 @@ internal sealed class ReplyReader : IDisposable
 
     public void Dispose()
     {
+        // A reply left before its end (Select-Object -First, an error downstream) may still have a read
+        // pending. Disposing the body would let the HTTP stack drain the connection for reuse while that read
+        // also takes from it, and a later request sent on it could wait for headers the stray read took.
+        // Cancelling the read first makes the stack close the connection instead.
+        if (!_finished)
+        {
+            _response.Idle.Abandon();
+        }
+
         _closeOnCancel.Dispose();
         _body.Dispose();
         _response.Dispose();

@@ -99,6 +99,9 @@ public sealed class EmulatorProcess : IAsyncLifetime
     public Task SetSourceStatusAsync(string sourceUuid, string status)
         => ControlAsync(HttpMethod.Post, $"sources/{sourceUuid}/status", new Dictionary<string, object?> { ["status"] = status });
 
+    /// <summary>The emulator's counters: connections, streams active, held and completed.</summary>
+    internal async Task<JsonObject> StatsAsync() => (JsonObject)JsonReader.Parse(await ControlAsync(HttpMethod.Get, "stats"))!;
+
     /// <summary>Every request the emulator recorded, oldest first, as JSON objects.</summary>
     internal async Task<List<JsonObject>> RequestsAsync()
     {
