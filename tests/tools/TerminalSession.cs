@@ -64,18 +64,6 @@ public sealed class TerminalSession : IDisposable
         }
     }
 
-    /// <summary>How often the program has asked where the cursor is so far: what WaitForCursorQuery counts from.</summary>
-    public int CursorQueries
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _queriesAnswered;
-            }
-        }
-    }
-
     /// <summary>Waits until the program has asked where the cursor is more than <paramref name="seen"/> times.</summary>
     public void WaitForCursorQuery(int seen, double timeoutSeconds = 30)
         => WaitUntil(() => _queriesAnswered > seen, timeoutSeconds, "ask for the cursor position");
