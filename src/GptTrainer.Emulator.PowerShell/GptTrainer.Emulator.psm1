@@ -96,6 +96,22 @@ function Invoke-ConfirmedControl {
     }
 }
 
+function Get-OwnSessionLauncher {
+    <#
+    A terminal's Ctrl+C signals its whole foreground process group, which a child started with
+    Process.Start shares with PowerShell: an emulator started at a prompt would die, with everything it
+    held, at the first Ctrl+C meant for a later command. setsid(1) (util-linux, on every Linux) starts it
+    in a session of its own instead, which no terminal signals; it still ends with Stop-GptTrainerEmulator,
+    or with this PowerShell (--parent-pid). Not being a process group leader, the child setsid runs in
+    execs the emulator in place, so the process started is the emulator itself. $null where no launcher
+    is needed or none exists: on Windows, CreateNoWindow already gives the emulator a console of its own,
+    which the user's Ctrl+C does not reach; a Unix without setsid (macOS) starts it as before.
+    #>
+    if ([System.Environment]::OSVersion.Platform -ne [System.PlatformID]::Unix) { return $null }
+    $setsid = @(Get-Command -Name setsid -CommandType Application -ErrorAction Ignore)
+    if ($setsid) { $setsid[0].Source } else { $null }
+}
+
 function Wait-EmulatorReady {
     <#
     Reads the lines a starting emulator prints until it names its URL and key: those, or $null with
@@ -127,6 +143,11 @@ function Start-GptTrainerEmulator {
     and exits when this PowerShell process does, so a crashed test run leaves nothing behind. Pass the
     object to Connect-GptTrainerEmulator, the other *-GptTrainerEmulator* commands and, at the end,
     Stop-GptTrainerEmulator.
+
+    Started at an interactive prompt, the emulator is not stopped by Ctrl+C pressed for a later command:
+    on Linux it runs in a session of its own (with setsid), on Windows in a console of its own. Only
+    Stop-GptTrainerEmulator, or the end of this PowerShell session, ends it. On a Unix without setsid
+    (macOS) Ctrl+C still reaches it.
 
     With -Uri and -ApiKey, attaches to an emulator started elsewhere, such as a CI service container
     started with GPTTRAINER_EMULATOR_HOST=0.0.0.0: waits until it answers, checks the key, and resets it
@@ -300,6 +321,11 @@ function Start-GptTrainerEmulator {
         $info = New-Object System.Diagnostics.ProcessStartInfo
         $info.FileName = $command.FileName
         $info.Arguments = (@($arguments) | ForEach-Object { ConvertTo-CommandLineArgument ([string]$_) }) -join ' '
+        $launcher = Get-OwnSessionLauncher
+        if ($launcher) {
+            $info.FileName = $launcher
+            $info.Arguments = $commandLine
+        }
         $info.UseShellExecute = $false
         $info.CreateNoWindow = $true
         $info.RedirectStandardOutput = $true

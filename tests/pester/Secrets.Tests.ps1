@@ -145,6 +145,50 @@ Describe 'The API key never shows' {
         ($Error | ForEach-Object { $_ | Format-List * -Force | Out-String; $_.Exception.ToString() }) -join "`n" | Should -Not -Match ([regex]::Escape($key))
     }
 
+    It 'appears in no stream through a proxy, nor does the proxy credential, on success and failure paths' {
+        Add-Type -Path (Join-Path $RepoRoot 'tests/tools/LoopbackListener.cs'), (Join-Path $RepoRoot 'tests/tools/RecordingProxy.cs'), (Join-Path $RepoRoot 'tests/tools/TlsRelay.cs')
+        $key = $emulator.ApiKey
+        $password = 'proxy-secret-' + [guid]::NewGuid().ToString('N')
+        $credential = [pscredential]::new('proxy-user', (ConvertTo-SecureString $password -AsPlainText -Force))
+        $wrong = [pscredential]::new('proxy-user', (ConvertTo-SecureString "wrong-$password" -AsPlainText -Force))
+        $basic = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("proxy-user:$password"))
+        $proxy = [RecordingProxy]::new('proxy-user', $password)
+        $relay = [TlsRelay]::new(([uri]$emulator.Uri).Port)
+        try {
+            $everything = & {
+                Connect-GptTrainer -ApiKey $key -BaseUri $emulator.Uri -Proxy $proxy.Uri -ProxyCredential $credential -PassThru -Verbose -Debug
+                Get-GptTrainerContext -Verbose -Debug
+                $bot = New-GptTrainerChatbot -Name 'Proxied secret bot' -Verbose -Debug
+                $bot | New-GptTrainerSession -Verbose -Debug
+                Send-GptTrainerMessage -Query 'Is the proxy password safe?' -PassThru -Verbose -Debug
+                Connect-GptTrainer -ApiKey $key -BaseUri $relay.Uri -Proxy $proxy.Uri -ProxyCredential $credential -SkipCertificateCheck -PassThru -Verbose -Debug
+                Send-GptTrainerMessage -Query 'And through the tunnel?' -Raw -Verbose -Debug
+                try { Connect-GptTrainer -ApiKey $key -BaseUri $relay.Uri -Proxy $proxy.Uri -ProxyCredential $credential -Verbose -Debug } catch { $_ }
+                try { Connect-GptTrainer -ApiKey $key -BaseUri $emulator.Uri -Proxy $proxy.Uri -ProxyCredential $wrong -Verbose -Debug } catch { $_ }
+                try { Connect-GptTrainer -ApiKey $key -BaseUri $emulator.Uri -Proxy "http://proxy-user:$($password)@127.0.0.1:3128" -Verbose -Debug } catch { $_ }
+                Connect-GptTrainer -ApiKey $key -BaseUri $emulator.Uri -Proxy $proxy.Uri -SkipCheck -Verbose -Debug
+                Get-GptTrainerChatbot -Verbose -Debug
+                Get-GptTrainerContext | Format-List * -Force | Out-String
+            } *>&1
+
+            @($everything | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).Count | Should -BeGreaterOrEqual 4
+            $all = ConvertTo-EverythingText $everything
+            $all | Should -Match 'through the proxy'
+            $all | Should -Match 'ProxyAuthenticationRequired|407'
+            foreach ($secret in $key, $password, $basic) {
+                $all | Should -Not -Match ([regex]::Escape($secret))
+                ($Error | ForEach-Object { $_ | Format-List * -Force | Out-String; $_.Exception.ToString() }) -join "`n" | Should -Not -Match ([regex]::Escape($secret))
+            }
+            $all | Should -Not -Match 'Bearer '
+            # The proxy got its own credential, and never the key as one.
+            $proxy.HeaderValues('Proxy-Authorization') | Sort-Object -Unique | Should -Be @("Basic $basic", "Basic $([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("proxy-user:wrong-$password")))" | Sort-Object)
+        }
+        finally {
+            $proxy.Dispose()
+            $relay.Dispose()
+        }
+    }
+
     It 'is held as a SecureString and shown only masked' {
         $context = Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri -PassThru
         $context.PSObject.Properties.Value | ForEach-Object { "$_" } | Should -Not -Contain $emulator.ApiKey

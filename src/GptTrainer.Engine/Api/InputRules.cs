@@ -67,6 +67,31 @@ internal static class InputRules
         return null;
     }
 
+    /// <summary>
+    /// Why a proxy address cannot be used, or null when it can. The address is not repeated: written wrongly,
+    /// it may hold a password ("user:secret@proxy:3128" reads as a URI of scheme "user").
+    /// </summary>
+    public static string? ProxyProblem(Uri proxy)
+    {
+        const string Example = "give one such as http://proxy.example.org:3128";
+        if (!proxy.IsAbsoluteUri)
+        {
+            return $"-Proxy is not an absolute URI; {Example}.";
+        }
+
+        if (proxy.Scheme != Uri.UriSchemeHttp && proxy.Scheme != Uri.UriSchemeHttps)
+        {
+            return $"-Proxy uses '{proxy.Scheme}'; only http and https proxies are supported: {Example}.";
+        }
+
+        if (!string.IsNullOrEmpty(proxy.UserInfo))
+        {
+            return "-Proxy must not carry a user name or password, which any output could then show; give them with -ProxyCredential.";
+        }
+
+        return null;
+    }
+
     public static bool IsLoopback(Uri uri)
     {
         if (uri.IsLoopback)

@@ -15,11 +15,13 @@ internal sealed class ApiClient(ConnectionSettings connection, RequestPolicy pol
     /// <summary>
     /// For commands that send several requests at once: Windows PowerShell's HTTP stack opens only two
     /// connections to a host unless told otherwise, which would quietly cap them at two. PowerShell 7's has
-    /// no such cap and ignores this.
+    /// no such cap and ignores this. Through a proxy the cap is the proxy's, so that is the one raised.
     /// </summary>
     public void AllowParallelRequests(int count)
     {
-        System.Net.ServicePoint point = System.Net.ServicePointManager.FindServicePoint(Connection.ApiRoot);
+        NetworkOptions network = Connection.Network;
+        System.Net.IWebProxy? proxy = network.NoProxy ? null : network.CreateProxy() ?? System.Net.WebRequest.DefaultWebProxy;
+        System.Net.ServicePoint point = System.Net.ServicePointManager.FindServicePoint(Connection.ApiRoot, proxy);
         if (point.ConnectionLimit < count)
         {
             point.ConnectionLimit = count;

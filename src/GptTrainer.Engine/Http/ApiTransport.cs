@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Authentication;
 
 namespace GptTrainer.Http;
 
@@ -55,6 +56,13 @@ internal static class ApiTransport
                     return response;
                 }
 
+                if (status == 407)
+                {
+                    // The proxy's answer, not the service's: it would read as "GPT-trainer answered 407".
+                    response.Dispose();
+                    throw new GptTrainerProxyAuthenticationException(ProxyName(connection), ProxyCredentialGiven(connection));
+                }
+
                 GptTrainerApiException failure;
                 using (response)
                 {
@@ -98,11 +106,12 @@ internal static class ApiTransport
                 throw new GptTrainerConnectionException(
                     string.Format(
                         CultureInfo.InvariantCulture,
-                        "{0} Tried {1} over {2:0.0} s. Check that the base URI {3} is right (Connect-GptTrainer -BaseUri) and that the service is reachable from here.",
+                        "{0} Tried {1} over {2:0.0} s. Check that the base URI {3} is right (Connect-GptTrainer -BaseUri){4} and that the service is reachable from here.",
                         failure.Message,
                         attempt == 1 ? "once" : attempt + " times",
                         elapsed.Elapsed.TotalSeconds,
-                        connection.BaseUri),
+                        connection.BaseUri,
+                        connection.Network.ProxyFor(connection.ApiRoot) is Uri proxy ? $", that the proxy {proxy} is right ({(connection.Network.Proxy is null ? "from the system's settings; Connect-GptTrainer -Proxy or -NoProxy choose otherwise" : "Connect-GptTrainer -Proxy")})," : string.Empty),
                     failure.InnerException);
             }
 
@@ -156,6 +165,7 @@ internal static class ApiTransport
             message.Headers.UserAgent.ParseAdd(UserAgent);
             message.Headers.Accept.ParseAdd(request.Accept);
             message.Properties[SharedHttpClient.ConnectTimeoutProperty] = policy.ConnectTimeout;
+            SharedHttpClient.AmbientConnectTimeout.Value = policy.ConnectTimeout;
 
             // The key goes only to the origin the caller connected to, never to a host a redirect names.
             bool sameOrigin = IsSameOrigin(target, connection.ApiRoot);
@@ -176,14 +186,14 @@ internal static class ApiTransport
             HttpResponseMessage response;
             try
             {
-                response = await SharedHttpClient.Instance
+                response = await SharedHttpClient.For(connection.Network)
                     .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, idle.Token)
                     .ConfigureAwait(false);
             }
             catch (Exception ex)
             {
                 idle.Dispose();
-                throw TranslateSendFailure(ex, idle, cancellationToken, policy, request, target);
+                throw TranslateSendFailure(ex, idle, cancellationToken, connection, request, target);
             }
 
             log.Debug(string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2} {3} after {4} ms", method.Method, target.AbsolutePath, (int)response.StatusCode, Shown(response.ReasonPhrase, redactor), watch.ElapsedMilliseconds));
@@ -253,7 +263,7 @@ internal static class ApiTransport
         && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
         && a.Port == b.Port;
 
-    private static Exception TranslateSendFailure(Exception ex, IdleTimer idle, CancellationToken cancellationToken, RequestPolicy policy, ApiRequest request, Uri target)
+    private static Exception TranslateSendFailure(Exception ex, IdleTimer idle, CancellationToken cancellationToken, ConnectionSettings connection, ApiRequest request, Uri target)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -270,9 +280,19 @@ internal static class ApiTransport
             return new GptTrainerTimeoutException(
                 GptTrainerTimeoutException.IdleTimeoutName,
                 "IdleTimeoutSec",
-                policy.IdleTimeout,
+                idle.Limit,
                 $"{request.Display} got no response headers in time",
                 ex);
+        }
+
+        if (CertificateFailure(ex) is string reason)
+        {
+            return new GptTrainerCertificateException(target.GetLeftPart(UriPartial.Authority), reason, ex);
+        }
+
+        if (IsProxyRefusal(ex))
+        {
+            return new GptTrainerProxyAuthenticationException(ProxyName(connection), ProxyCredentialGiven(connection), ex);
         }
 
         return new GptTrainerConnectionException(
@@ -308,6 +328,49 @@ internal static class ApiTransport
 
         return new ReplyCutOffException(bytesSoFar, Math.Max(0, piecesSoFar), request.Display, ex);
     }
+
+    /// <summary>
+    /// Why the server's certificate was refused, or null if the failure was something else. .NET Framework
+    /// says so in the WebException's status; .NET, only in the TLS exception's words, which for a refused
+    /// certificate always name it ("The remote certificate is invalid ...").
+    /// </summary>
+    private static string? CertificateFailure(Exception ex)
+    {
+        AuthenticationException? tls = FindInner<AuthenticationException>(ex);
+        if (FindInner<WebException>(ex) is { Status: WebExceptionStatus.TrustFailure } trust)
+        {
+            return (tls ?? (Exception)trust).Message;
+        }
+
+        return tls is not null && tls.Message.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0 ? tls.Message : null;
+    }
+
+    /// <summary>
+    /// A proxy's 407 that never became a response: the answer to the CONNECT that opens a tunnel to an https
+    /// service. .NET carries the status on the HttpRequestException (a property netstandard2.0 lacks), .NET
+    /// Framework on the WebException's response.
+    /// </summary>
+    private static bool IsProxyRefusal(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            object? status = ex is HttpRequestException ? ex.GetType().GetProperty("StatusCode")?.GetValue(ex) : null;
+            if (status is HttpStatusCode.ProxyAuthenticationRequired
+                || ex is WebException { Response: HttpWebResponse { StatusCode: HttpStatusCode.ProxyAuthenticationRequired } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The proxy a refusal came from, as the connection names it, without any credential.</summary>
+    private static string ProxyName(ConnectionSettings connection)
+        => connection.Network.ProxyFor(connection.ApiRoot)?.ToString() ?? "on the way to the service";
+
+    private static bool ProxyCredentialGiven(ConnectionSettings connection)
+        => connection.Network.ProxyCredential is not null || connection.Network.ProxyUseDefaultCredentials;
 
     private static T? FindInner<T>(Exception? ex) where T : Exception
     {

@@ -20,6 +20,9 @@ internal sealed class ConnectionSettings(Uri baseUri, SecureString apiKey, strin
 
     public RequestPolicy Policy { get; } = policy;
 
+    /// <summary>The proxy and certificate policy every request of this connection uses.</summary>
+    public NetworkOptions Network { get; init; } = NetworkOptions.Default;
+
     public static Uri ApiRootFor(Uri baseUri)
     {
         var builder = new UriBuilder(baseUri) { Query = string.Empty, Fragment = string.Empty };

@@ -36,5 +36,17 @@ public sealed class Context
 
     public TimeSpan FirstRetryDelay { get; set; }
 
+    /// <summary>The proxy requests to the service go through (never with its credential); null when they go straight there.</summary>
+    public Uri? Proxy { get; set; }
+
+    /// <summary>Where the proxy choice comes from: Connect-GptTrainer -Proxy or -NoProxy, or the system's proxy settings.</summary>
+    public string? ProxySource { get; set; }
+
+    /// <summary>How a -Proxy that asks is answered: ProxyCredential, DefaultCredentials or None; null without -Proxy.</summary>
+    public string? ProxyAuthentication { get; set; }
+
+    /// <summary>Whether Connect-GptTrainer -SkipCertificateCheck turned the check of the server's certificate off.</summary>
+    public bool SkipCertificateCheck { get; set; }
+
     public override string ToString() => BaseUri?.ToString() ?? string.Empty;
 }
