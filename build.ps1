@@ -349,7 +349,10 @@ function Invoke-PesterTests {
     $arguments = @('-PesterManifest', $pester, '-SummaryFile', $summary)
     if ($PesterPath) { $arguments += @('-Path', ((Resolve-PesterPath) -join ',')) }
     if ($Tag) { $arguments += @('-Tag', ($Tag -join ',')) }
-    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/tools/Invoke-PesterTests.ps1') @arguments | Out-Host
+    # ShouldProcess writes "What if:" lines straight to the host, past every stream a test could redirect, so
+    # the many -WhatIf tests would scatter them between Pester's results; they say nothing about a result.
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/tools/Invoke-PesterTests.ps1') @arguments |
+        Where-Object { $_ -notmatch '^What if: ' } | Out-Host
     if (-not (Test-Path $summary)) {
         Write-Warning 'Pester produced no summary; counting it as one failure.'
         return [pscustomobject]@{ Passed = 0; Failed = 1 }

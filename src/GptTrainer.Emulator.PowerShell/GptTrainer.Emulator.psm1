@@ -53,7 +53,7 @@ function Resolve-EmulatorCommand {
 
     $tool = @(Get-Command -Name $script:ToolName -CommandType Application -ErrorAction Ignore)
     if (-not $tool) {
-        $Cmdlet.ThrowTerminatingError((New-EmulatorError "The $script:ToolName program is not on PATH. Install it with 'dotnet tool install --global $script:ToolName' (add '--add-source <folder>' for the folder the package was published to) and make sure the .NET tools folder (~/.dotnet/tools) is on PATH, or give its location with -Path." 'EmulatorNotFound' ObjectNotFound $script:ToolName))
+        $Cmdlet.ThrowTerminatingError((New-EmulatorError "The $script:ToolName program is not on PATH. Install it with 'dotnet tool install --global $script:ToolName --add-source <folder>', where <folder> holds $script:ToolName.<version>.nupkg (the out folder of a GptTrainer build, ./build.ps1 -Task Package; it is not in the PowerShell repository the modules were published to), and make sure the .NET tools folder (~/.dotnet/tools) is on PATH, or give its location with -Path." 'EmulatorNotFound' ObjectNotFound $script:ToolName))
     }
     [pscustomobject]@{ FileName = $tool[0].Source; Arguments = @() }
 }
@@ -172,6 +172,7 @@ function Start-GptTrainerEmulator {
 
     .PARAMETER TokenBudget
     The tokens a chatbot's processed sources may hold together; a source beyond it ends in 'error:token'.
+    Default: the emulator's, 10000000.
 
     .PARAMETER Port
     The port to listen on. Default: 0, a free port chosen by the system.
@@ -237,17 +238,19 @@ function Start-GptTrainerEmulator {
         [ValidateNotNullOrEmpty()]
         [string] $Seed,
 
+        # The defaults written here are the emulator's own, so that Get-Help shows them (a test compares them
+        # with its --help); only a value given is passed on, so the emulator's defaults still decide.
         [Parameter(ParameterSetName = 'Start')]
         [ValidateRange(0, 60000)]
-        [int] $PieceDelayMs,
+        [int] $PieceDelayMs = 25,
 
         [Parameter(ParameterSetName = 'Start')]
         [ValidateRange(0, 3600000)]
-        [int] $ProcessingMs,
+        [int] $ProcessingMs = 3000,
 
         [Parameter(ParameterSetName = 'Start')]
         [ValidateRange(1, 2147483647)]
-        [int] $TokenBudget,
+        [int] $TokenBudget = 10000000,
 
         [Parameter(ParameterSetName = 'Start')]
         [ValidateRange(0, 65535)]

@@ -89,8 +89,16 @@ Describe 'Tab completion' {
         $stalled.Count | Should -Be 0
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
 
+        # TabExpansion2 swallows a completer's exception and offers nothing: so the completer is seen to ask, to
+        # offer nothing on a failure, and to offer the agent once the service answers.
+        $bot = New-GptTrainerChatbot -Name 'Completion bot'
+        $agent = New-GptTrainerAgent -ChatbotUuid $bot.ChatbotUuid -Name 'Billing' -Type background
+        Clear-EmulatorRequest $emulator
         $null = Invoke-Emulator $emulator 'faults' -Method Post -Body @{ path = '/agents$'; status = 500; times = 1 }
-        { Complete "Set-GptTrainerAgent -ChatbotUuid $([guid]::NewGuid().ToString('N')) -AgentUuid " } | Should -Not -Throw
+        $line = "Set-GptTrainerAgent -ChatbotUuid $($bot.ChatbotUuid) -AgentUuid "
+        @(Complete $line) | Should -HaveCount 0
+        @(Get-EmulatorRequest $emulator -PathLike '*/agents' -Method GET) | Should -HaveCount 1 -Because 'the completer asked, and the 500 it got offers nothing'
+        @(Complete $line).CompletionText | Should -Contain $agent.AgentUuid
     }
 
     It 'offers nothing, silently, when not connected' {

@@ -383,6 +383,7 @@ Describe 'Connecting' {
         Get-GptTrainerChatbot -MaximumRetryCount 2 -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -BeLike 'ConnectionFailed,*'
         $err[0].Exception.Message | Should -Match 'Tried 3 times over \d+\.\d s'
+        $err[0].Exception.Message | Should -Match '\w\. Tried 3 times' -Because 'the system''s "Connection refused" ends its sentence before the next begins'
         $err[0].Exception.Message | Should -Match ([regex]::Escape("base URI http://127.0.0.1:$port/ is right"))
     }
 }

@@ -117,14 +117,18 @@ Describe 'Wait-GptTrainerDataSource' {
         $null = Invoke-Emulator $emulator "sources/$($source.DataSourceUuid)/status" -Method Post -Body @{ status = 'embedding' }
         Clear-EmulatorRequest $emulator
         $run = Start-ModuleInstance $emulator 'Wait-GptTrainerDataSource -ChatbotUuid $Arguments.Bot -DataSourceUuid $Arguments.Source' @{ Bot = $bot.ChatbotUuid; Source = $source.DataSourceUuid }
-        Wait-Until { (Get-EmulatorRequestCount $emulator) -ge 2 } -Because 'the wait to be polling'
+        try {
+            Wait-Until { (Get-EmulatorRequestCount $emulator) -ge 2 } -Because 'the wait to be polling'
 
-        $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        $run.PowerShell.Stop()
-        $watch.Stop()
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $run.PowerShell.Stop()
+            $watch.Stop()
 
-        $watch.ElapsedMilliseconds | Should -BeLessThan 250
-        $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
-        $run.PowerShell.Dispose()
+            $watch.ElapsedMilliseconds | Should -BeLessThan 250
+            $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally {
+            $run.PowerShell.Dispose()
+        }
     }
 }

@@ -98,15 +98,19 @@ Describe 'Data sources' {
         $file = Join-Path $work 'large.txt'
         [System.IO.File]::WriteAllText($file, ('All about large files. ' * 150000))
         $run = Start-ModuleInstance $emulator 'New-GptTrainerDataSource -ChatbotUuid $Arguments.Bot -Path $Arguments.File' @{ Bot = $bot.ChatbotUuid; File = $file }
-        $null = $run.PowerShell.EndInvoke($run.Handle)
+        try {
+            $null = $run.PowerShell.EndInvoke($run.Handle)
 
-        $progress = @($run.PowerShell.Streams.Progress)
-        $progress.Count | Should -BeGreaterThan 0
-        $progress[0].Activity | Should -Be 'Uploading data source'
-        $progress[-1].RecordType | Should -Be 'Completed'
-        $progress[-1].PercentComplete | Should -Be 100
-        $run.Output[0].FileSize | Should -Be (Get-Item $file).Length
-        $run.PowerShell.Dispose()
+            $progress = @($run.PowerShell.Streams.Progress)
+            $progress.Count | Should -BeGreaterThan 0
+            $progress[0].Activity | Should -Be 'Uploading data source'
+            $progress[-1].RecordType | Should -Be 'Completed'
+            $progress[-1].PercentComplete | Should -Be 100
+            $run.Output[0].FileSize | Should -Be (Get-Item $file).Length
+        }
+        finally {
+            $run.PowerShell.Dispose()
+        }
     }
 
     It 'adds a web page, and answers a duplicate with a warning and the existing source' {

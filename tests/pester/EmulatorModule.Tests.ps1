@@ -31,6 +31,18 @@ AfterAll {
 }
 
 Describe 'GptTrainer.Emulator, the module' {
+    It 'documents, as Get-Help shows them, the defaults the emulator itself has for <Parameter>' -ForEach @(
+        @{ Parameter = 'PieceDelayMs'; Option = 'piece-delay-ms' }
+        @{ Parameter = 'ProcessingMs'; Option = 'processing-ms' }
+        @{ Parameter = 'TokenBudget'; Option = 'token-budget' }
+    ) {
+        $help = (& dotnet $dll --help) -join "`n"
+        $own = [regex]::Match($help, "--$Option <[^>]+>\n.*\n.*Default: (\d+)\.").Groups[1].Value
+        $own | Should -Not -BeNullOrEmpty
+        (Get-Help GptTrainer.Emulator\Start-GptTrainerEmulator -Parameter $Parameter).defaultValue | Should -Be $own
+        (Get-Help GptTrainer.Emulator\Start-GptTrainerEmulator -Parameter $Parameter).description.Text | Should -Match "Default:\s+the\s+emulator's,\s+$own\b"
+    }
+
     BeforeAll {
         $commands = @((Get-Module GptTrainer.Emulator).ExportedCommands.Values)
         $manifest = Import-PowerShellDataFile (Join-Path (Get-Module GptTrainer.Emulator).ModuleBase 'GptTrainer.Emulator.psd1')
@@ -115,6 +127,8 @@ Describe 'Start-GptTrainerEmulator' {
         $err.FullyQualifiedErrorId | Should -Be 'EmulatorNotFound,Start-GptTrainerEmulator'
         $err.TargetObject | Should -Be 'gpttrainer-emulator'
         $err.Exception.Message | Should -Match 'dotnet tool install --global gpttrainer-emulator'
+        # The tool's package is laid beside the modules' in the build's out folder, never in their repository.
+        $err.Exception.Message | Should -Match 'gpttrainer-emulator\.<version>\.nupkg \(the out folder of a GptTrainer build'
     }
 
     It 'reports a seed the emulator refuses with the emulator''s own reason' {

@@ -498,8 +498,11 @@ Describe 'Results, progress and reports' {
     It 'shows a table of the cases' {
         $table = Invoke-GptTrainerEvaluation -TestCase $cases -ChatbotUuid $bot.ChatbotUuid | Format-Table | Out-String -Width 200
         $table | Should -Match 'Case\s+Passed\s+PassedRuns\s+FirstPieceMs\s+DurationMs\s+Question\s+Failures'
-        $table | Should -Match '1 True\s+1/1'
-        $table | Should -Match "2 False\s+0/1.*Contains: the answer does not contain 'free shipping'"
+        # A case is shown by its Name, as its author calls it; a case without one by its number.
+        $table | Should -Match 'Refunds\s+True\s+1/1'
+        $table | Should -Match "Hostile <b>\s+False\s+0/1.*Contains: the answer does not contain 'free shipping'"
+        $unnamed = Invoke-GptTrainerEvaluation -TestCase @{ Question = 'How long do refunds take?' } -ChatbotUuid $bot.ChatbotUuid | Format-Table | Out-String -Width 200
+        $unnamed | Should -Match '(?m)^1\s+True\s+1/1'
     }
 
     It 'moves a progress bar over the cases and completes it' {

@@ -70,9 +70,20 @@ Describe 'The module as a whole' {
 
     It 'has an about topic covering <_>' -ForEach @(
         'CONNECTING', 'GPTTRAINER_API_KEY', 'GPTTRAINER_BASE_URL', '-BaseUri', 'THE CURRENT CHATBOT AND SESSION',
-        'HOW STREAMING REACHES THE PIPELINE', 'RETRIES AND TIMEOUTS', 'ERROR IDS', 'THE EMULATOR', 'SEE ALSO'
+        'HOW STREAMING REACHES THE PIPELINE', 'RETRIES AND TIMEOUTS', 'ERRORS IN SCRIPTS AND RUNBOOKS', 'ERROR IDS', 'THE EMULATOR', 'SEE ALSO'
     ) {
         $about | Should -Match ([regex]::Escape($_))
+    }
+
+    It 'points a new user of the emulator to the installed tool and module first, and answers what they asked' {
+        $emulator = $about.Substring($about.IndexOf('THE EMULATOR'))
+        $emulator | Should -Not -Match 'dotnet run --project' -Because 'users have the installed tool, not a clone'
+        $emulator | Should -Not -Match 'not part of this module'
+        $emulator | Should -Match '\$emulator \| Connect-GptTrainerEmulator'
+        $emulator | Should -Match 'gpttrainer-emulator'
+        $emulator | Should -Match '(?s)Pester 5.*offline' -Because 'where Pester comes from when the gallery cannot be reached'
+        $emulator | Should -Match 'no title is titled by its file name'
+        $about | Should -Match 'What a chatbot''s users see of a synced file is its title'
     }
 
     It 'has what Windows PowerShell 5.1 needs to load it, as far as Linux can show' {

@@ -194,16 +194,20 @@ Describe 'Ctrl+C in every phase' {
     It 'returns at once during a back-off wait, and never sends the retry' {
         $null = Invoke-Emulator $emulator 'faults' -Method Post -Body @{ path = '/message/stream$'; status = 429; retryAfter = '30' }
         $run = Start-ModuleInstance $emulator 'Send-GptTrainerMessage -Query "wait" -SessionUuid $Arguments.Session -Verbose' @{ Session = $session.uuid }
-        Wait-Until { @($run.PowerShell.Streams.Verbose | Where-Object Message -Match 'waiting 30').Count -ge 1 } -Because 'the back-off wait to start'
+        try {
+            Wait-Until { @($run.PowerShell.Streams.Verbose | Where-Object Message -Match 'waiting 30').Count -ge 1 } -Because 'the back-off wait to start'
 
-        $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        $run.PowerShell.Stop()
-        $watch.Stop()
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $run.PowerShell.Stop()
+            $watch.Stop()
 
-        $watch.ElapsedMilliseconds | Should -BeLessThan 250
-        $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
-        @(Get-EmulatorRequest $emulator -PathLike '*/message/stream').Count | Should -Be 1
-        $run.PowerShell.Dispose()
+            $watch.ElapsedMilliseconds | Should -BeLessThan 250
+            $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
+            @(Get-EmulatorRequest $emulator -PathLike '*/message/stream').Count | Should -Be 1
+        }
+        finally {
+            $run.PowerShell.Dispose()
+        }
     }
 
     It 'returns at once while a connection is being opened' {

@@ -32,6 +32,11 @@ Describe 'Send-GptTrainerMessage streaming' {
         $pieces | ForEach-Object { $_ | Should -BeOfType [string] }
     }
 
+    It 'says in its help what it writes with -AsMessage' {
+        $outputs = (Get-Help Send-GptTrainerMessage -Full).returnValues.returnValue
+        ($outputs | Where-Object { $_.type.name -eq 'GptTrainer.Models.Message' }).description.Text | Should -Match '-AsMessage'
+    }
+
     It 'joins into exactly the stored reply, paragraph breaks included' {
         # Two sources match, so the reply has two paragraphs.
         $null = Invoke-Emulator $emulator "chatbot/$($bot.uuid)/data-source/qa" -Api -Method Post -Body @{ question = 'How are paragraphs separated?'; answer = 'Paragraphs are separated by a blank line.' }
@@ -164,29 +169,37 @@ Describe 'Stopping Send-GptTrainerMessage' {
     It 'stops within a quarter of a second while a reply is stalled mid-way, and closes the connection' {
         $null = Invoke-Emulator $emulator 'reply' -Method Post -Body @{ sessionUuid = $session.uuid; holdAfterPieces = 1 }
         $run = Start-ModuleInstance $emulator 'Send-GptTrainerMessage -Query "stall" -SessionUuid $Arguments.Session' @{ Session = $session.uuid }
-        Wait-Until { $run.Output.Count -ge 1 -and (Invoke-Emulator $emulator 'stats').streamsHeld -eq 1 } -Because 'the first piece'
+        try {
+            Wait-Until { $run.Output.Count -ge 1 -and (Invoke-Emulator $emulator 'stats').streamsHeld -eq 1 } -Because 'the first piece'
 
-        $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        $run.PowerShell.Stop()
-        $watch.Stop()
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $run.PowerShell.Stop()
+            $watch.Stop()
 
-        $watch.ElapsedMilliseconds | Should -BeLessThan 250
-        $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
-        Wait-Until { (Invoke-Emulator $emulator 'stats').streamsActive -eq 0 } -TimeoutSec 5 -Because 'the emulator to see the connection close'
-        $run.PowerShell.Dispose()
+            $watch.ElapsedMilliseconds | Should -BeLessThan 250
+            $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
+            Wait-Until { (Invoke-Emulator $emulator 'stats').streamsActive -eq 0 } -TimeoutSec 5 -Because 'the emulator to see the connection close'
+        }
+        finally {
+            $run.PowerShell.Dispose()
+        }
     }
 
     It 'stops within a quarter of a second while waiting for the response headers' {
         $null = Invoke-Emulator $emulator 'faults' -Method Post -Body @{ path = '/message/stream$'; stallBeforeHeadersMs = 20000 }
         $run = Start-ModuleInstance $emulator 'Send-GptTrainerMessage -Query "stall" -SessionUuid $Arguments.Session' @{ Session = $session.uuid }
-        Wait-Until { @(Get-EmulatorRequest $emulator -PathLike '*/message/stream').Count -eq 1 } -Because 'the request to reach the emulator'
+        try {
+            Wait-Until { @(Get-EmulatorRequest $emulator -PathLike '*/message/stream').Count -eq 1 } -Because 'the request to reach the emulator'
 
-        $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        $run.PowerShell.Stop()
-        $watch.Stop()
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $run.PowerShell.Stop()
+            $watch.Stop()
 
-        $watch.ElapsedMilliseconds | Should -BeLessThan 250
-        $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
-        $run.PowerShell.Dispose()
+            $watch.ElapsedMilliseconds | Should -BeLessThan 250
+            $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally {
+            $run.PowerShell.Dispose()
+        }
     }
 }

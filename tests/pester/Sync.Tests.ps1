@@ -456,12 +456,16 @@ Describe 'Sync-GptTrainerDataSource' {
         It 'shows a progress bar over the uploads' {
             $root = New-KnowledgeFolder -Files @{ 'a.md' = 'A.'; 'b.md' = 'B.' }
             $run = Start-ModuleInstance $emulator 'Sync-GptTrainerDataSource -ChatbotUuid $Arguments.Bot -Path $Arguments.Root' @{ Bot = $bot.ChatbotUuid; Root = $root }
-            $null = $run.PowerShell.EndInvoke($run.Handle)
+            try {
+                $null = $run.PowerShell.EndInvoke($run.Handle)
 
-            $progress = @($run.PowerShell.Streams.Progress | Where-Object Activity -EQ 'Syncing data sources')
-            @($progress.StatusDescription -match '^Uploaded [12] of 2: [ab]\.md$') | Should -HaveCount 2
-            $progress[-1].RecordType | Should -Be 'Completed'
-            $run.PowerShell.Dispose()
+                $progress = @($run.PowerShell.Streams.Progress | Where-Object Activity -EQ 'Syncing data sources')
+                @($progress.StatusDescription -match '^Uploaded [12] of 2: [ab]\.md$') | Should -HaveCount 2
+                $progress[-1].RecordType | Should -Be 'Completed'
+            }
+            finally {
+                $run.PowerShell.Dispose()
+            }
         }
     }
 
@@ -668,17 +672,21 @@ Describe 'Sync-GptTrainerDataSource' {
             $root = New-KnowledgeFolder -Files $files
             $null = Invoke-Emulator $emulator 'faults' -Method Post -Body @{ method = 'POST'; path = '/data-source/upload$'; stallBeforeHeadersMs = 60000; times = 6 }
             $run = Start-ModuleInstance $emulator 'Sync-GptTrainerDataSource -ChatbotUuid $Arguments.Bot -Path $Arguments.Root -ThrottleLimit 3 -Prune' @{ Bot = $bot.ChatbotUuid; Root = $root }
-            Wait-Until { (Get-Upload).Count -ge 3 } -Because 'three uploads to be under way'
+            try {
+                Wait-Until { (Get-Upload).Count -ge 3 } -Because 'three uploads to be under way'
 
-            $watch = [System.Diagnostics.Stopwatch]::StartNew()
-            $run.PowerShell.Stop()
-            $watch.Stop()
+                $watch = [System.Diagnostics.Stopwatch]::StartNew()
+                $run.PowerShell.Stop()
+                $watch.Stop()
 
-            $watch.ElapsedMilliseconds | Should -BeLessThan 1000
-            $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
-            Get-Upload | Should -HaveCount 3 -Because 'the other three waited for a free slot, and none was started after the stop'
-            Get-Removal | Should -HaveCount 0
-            $run.PowerShell.Dispose()
+                $watch.ElapsedMilliseconds | Should -BeLessThan 1000
+                $run.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
+                Get-Upload | Should -HaveCount 3 -Because 'the other three waited for a free slot, and none was started after the stop'
+                Get-Removal | Should -HaveCount 0
+            }
+            finally {
+                $run.PowerShell.Dispose()
+            }
             $null = Invoke-Emulator $emulator 'faults' -Method Delete
         }
     }

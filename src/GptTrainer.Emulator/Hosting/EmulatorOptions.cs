@@ -56,11 +56,14 @@ public sealed class EmulatorOptions
             (o, v) => o.ParentPid = Whole(v, 1, int.MaxValue)),
     };
 
-    /// <summary>A key shaped like the service's (three base64url parts), so clients treat it as opaque text.</summary>
+    /// <summary>
+    /// A key shaped like the service's (three base64url parts), so clients treat it as opaque text; short enough
+    /// (53 characters, 288 random bits) that the line printing it fits an 80-column terminal and copies whole.
+    /// </summary>
     public static string NewKey()
     {
         static string Part(int bytes) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return $"eyJ{Part(15)}.{Part(45)}.{Part(32)}";
+        return $"eyJ{Part(6)}.{Part(18)}.{Part(12)}";
     }
 
     /// <summary>What the program says before serving on an address other machines can reach, or null on loopback.</summary>

@@ -107,7 +107,7 @@ internal static class ApiTransport
                     string.Format(
                         CultureInfo.InvariantCulture,
                         "{0} Tried {1} over {2:0.0} s. Check that the base URI {3} is right (Connect-GptTrainer -BaseUri){4} and that the service is reachable from here.",
-                        failure.Message,
+                        DisplayText.Sentence(failure.Message),
                         attempt == 1 ? "once" : attempt + " times",
                         elapsed.Elapsed.TotalSeconds,
                         connection.BaseUri,

@@ -38,6 +38,18 @@ internal static class DisplayText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Text that ends a sentence, so that another can follow it: the system's own messages ("Connection
+    /// refused") often end without a full stop.
+    /// </summary>
+    public static string Sentence(string text)
+    {
+        string trimmed = text.TrimEnd();
+        return trimmed.Length == 0 || trimmed.EndsWith(".", StringComparison.Ordinal) || trimmed.EndsWith("!", StringComparison.Ordinal) || trimmed.EndsWith("?", StringComparison.Ordinal)
+            ? trimmed
+            : trimmed + ".";
+    }
+
     /// <summary>How a confirmation or a report names an item: "chatbot 'HR helpdesk' (b29325ca...)", or "chatbot &lt;uuid&gt;" when its name is not known.</summary>
     public static string Item(string kind, string uuid, string? name)
         => string.IsNullOrEmpty(name)

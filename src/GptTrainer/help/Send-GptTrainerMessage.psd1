@@ -23,8 +23,8 @@ If the connection breaks partway, the pieces already received stay in the pipeli
         'System.String' = 'Questions, by value; a session uuid, by the property name SessionUuid.'
     }
     Outputs     = @{
-        'System.String'             = 'The pieces of the reply as they arrive (or, with -Raw, the whole reply).'
-        'GptTrainer.Models.Message' = 'With -PassThru, the stored message, after the reply text.'
+        'System.String'             = 'The pieces of the reply as they arrive (or, with -Raw, the whole reply). Nothing with -AsMessage or -Show.'
+        'GptTrainer.Models.Message' = 'With -PassThru, the stored message, after the reply text; with -AsMessage, the stored message alone, once the reply is complete.'
     }
     Notes       = @'
 The reply is plain text: the service sends no JSON and no event-stream framing. Citation markers such as [1.1] appear in the text when the chatbot shows citations; -PassThru gives the cited sources.

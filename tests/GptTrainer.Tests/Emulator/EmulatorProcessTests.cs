@@ -49,6 +49,19 @@ public class EmulatorProcessTests
     }
 
     [Fact]
+    public async Task PrintsItsAddressAndANewKeyOnLinesAnEightyColumnTerminalDoesNotWrap()
+    {
+        // A line wrapped by the terminal is copied with a line break in it, and the key no longer works.
+        using var run = EmulatorProcess.Start(Array.Empty<string>());
+
+        Dictionary<string, string> ready = await run.ReadReadyLinesAsync();
+
+        Assert.StartsWith("eyJ", ready["GPTTRAINER_EMULATOR_KEY"]);
+        Assert.Equal(3, ready["GPTTRAINER_EMULATOR_KEY"].Split('.').Length);
+        Assert.All(ready, line => Assert.True(line.Key.Length + 1 + line.Value.Length <= 80, $"{line.Key}={line.Value} is longer than 80 columns"));
+    }
+
+    [Fact]
     public async Task ExitsWithTwoAndTheReasonForABadSeed()
     {
         string path = Path.Combine(Path.GetTempPath(), $"seed-{Guid.NewGuid():N}.json");
