@@ -23,10 +23,7 @@ $ErrorActionPreference = 'Stop'
 Add-Type -Path (Join-Path $PSScriptRoot '../tools/RecordingHost.cs')
 $sessions = @($SessionsJson | ConvertFrom-Json)
 
-function Get-Kilobytes([string] $field) {
-    $line = Get-Content /proc/self/status | Where-Object { $_ -like "${field}:*" }
-    [long](($line -split '\s+')[1])
-}
+. (Join-Path $PSScriptRoot 'PeakMemory.ps1')
 
 $recording = [RecordingHost]::new(120, $false)
 $runspace = [runspacefactory]::CreateRunspace($recording)
@@ -56,12 +53,7 @@ $null = Invoke-Timed $pipeline @{ Session = $sessions[0].Session }
 
 foreach ($size in $sessions) {
     foreach ($run in 1..$Runs) {
-        [GC]::Collect()
-        [GC]::WaitForPendingFinalizers()
-        # Writing 5 to clear_refs resets the peak (VmHWM) to the current resident size.
-        $clear = [System.IO.FileStream]::new('/proc/self/clear_refs', [System.IO.FileMode]::Open, [System.IO.FileAccess]::Write)
-        try { $clear.Write([byte[]](0x35), 0, 1) } finally { $clear.Dispose() }
-        $before = Get-Kilobytes VmRSS
+        $before = Reset-PeakMemory
         $written = $recording.Written
         $showMs = Invoke-Timed $show @{ Session = $size.Session }
         $peak = Get-Kilobytes VmHWM
