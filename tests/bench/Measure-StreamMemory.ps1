@@ -16,19 +16,11 @@ $ErrorActionPreference = 'Stop'
 Import-Module $Manifest
 Connect-GptTrainer -ApiKey $Key -BaseUri $Uri
 
-function Get-Kilobytes([string] $field) {
-    $line = Get-Content /proc/self/status | Where-Object { $_ -like "${field}:*" }
-    [long](($line -split '\s+')[1])
-}
+. (Join-Path $PSScriptRoot 'PeakMemory.ps1')
 
 Send-GptTrainerMessage -Query 'warm-up' -SessionUuid $WarmupSession | Out-Null
 foreach ($run in 1..$Runs) {
-    [GC]::Collect()
-    [GC]::WaitForPendingFinalizers()
-    # Writing 5 to clear_refs resets the peak (VmHWM) to the current resident size.
-    $clear = [System.IO.FileStream]::new('/proc/self/clear_refs', [System.IO.FileMode]::Open, [System.IO.FileAccess]::Write)
-    try { $clear.Write([byte[]](0x35), 0, 1) } finally { $clear.Dispose() }
-    $before = Get-Kilobytes VmRSS
+    $before = Reset-PeakMemory
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
     Send-GptTrainerMessage -Query 'a gigabyte' -SessionUuid $Session | Out-Null
     $watch.Stop()

@@ -86,6 +86,27 @@ public sealed class TerminalSession : IDisposable
         }
     }
 
+    /// <summary>Where the bytes the terminal received end now, escape sequences and all.</summary>
+    public int RawMark
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _output.Length;
+            }
+        }
+    }
+
+    /// <summary>Everything the terminal received since <paramref name="rawMark"/>, exactly: what a terminal would act on.</summary>
+    public string RawSince(int rawMark)
+    {
+        lock (_gate)
+        {
+            return _output.ToString(rawMark, _output.Length - rawMark);
+        }
+    }
+
     /// <summary>Where the screen text ends now; WaitFor can look only at what comes after.</summary>
     public int Mark => Screen.Length;
 

@@ -50,7 +50,12 @@ public static class MessagesApi
                 notice = SessionDocuments.Admit(session, documents.Select(d => store.Documents[d]), Knowledge.AnsweringModel(store, session.ChatbotUuid));
             }
 
-            ComposedReply reply = notice is null ? ReplyComposer.Compose(Knowledge.Of(store, session), query) : new ComposedReply(notice, "{}");
+            // A scripted reply (/_emulator/reply with text or pieces) answers here too, joined, as the stream would store it.
+            ReplyPlan plan = control.PlanFor(session.Uuid);
+            string? scripted = plan.Pieces is not null ? string.Concat(plan.Pieces) : plan.Text;
+            ComposedReply reply = notice is not null ? new ComposedReply(notice, "{}")
+                : scripted is not null ? new ComposedReply(scripted, "{}")
+                : ReplyComposer.Compose(Knowledge.Of(store, session), query);
             store.AddMessage(session, query, reply.Text, reply.CiteDataJson, documents);
             return Json(new JsonObject { ["response"] = reply.Text });
         }));

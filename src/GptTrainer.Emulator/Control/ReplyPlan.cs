@@ -34,6 +34,12 @@ public sealed class ReplyPlan
     /// <summary>Benchmark reply: this many bytes written in large chunks as fast as the socket takes them.</summary>
     public long GenerateBytes;
 
+    /// <summary>
+    /// The text GenerateBytes repeats (ASCII; by default a sentence and a line break): "x" makes a reply
+    /// with no whitespace at all, longer than a control request's body could carry as pieces.
+    /// </summary>
+    public string? GenerateText;
+
     /// <summary>Benchmark reply: pieces paced this far apart, each carrying the time it was written.</summary>
     public int StampIntervalMs;
     public int StampCount;
@@ -49,6 +55,7 @@ public sealed class ReplyPlan
         GeneratePieces = (long?)json["generatePieces"] ?? 0,
         PieceSize = (int?)json["pieceSize"] ?? 16,
         GenerateBytes = (long?)json["generateBytes"] ?? 0,
+        GenerateText = (string?)json["generateText"] is { Length: > 0 } repeated ? repeated : null,
         StampIntervalMs = (int?)json["stampIntervalMs"] ?? 0,
         StampCount = (int?)json["stampCount"] ?? 0,
     };

@@ -31,7 +31,7 @@ public static class Streaming
             }
             else if (plan.GenerateBytes > 0)
             {
-                await WriteBulkAsync(writer, plan.GenerateBytes);
+                await WriteBulkAsync(writer, plan.GenerateBytes, plan.GenerateText);
                 stored = $"[generated reply: {plan.GenerateBytes} bytes]";
             }
             else if (plan.StampCount > 0)
@@ -133,10 +133,10 @@ public static class Streaming
         }
     }
 
-    private static async Task WriteBulkAsync(ReplyWriter writer, long total)
+    private static async Task WriteBulkAsync(ReplyWriter writer, long total, string? text)
     {
         byte[] chunk = new byte[BulkChunk];
-        byte[] line = Encoding.ASCII.GetBytes("The quick brown fox jumps over the lazy dog 0123456789.\n");
+        byte[] line = Encoding.ASCII.GetBytes(text ?? "The quick brown fox jumps over the lazy dog 0123456789.\n");
         for (int i = 0; i < chunk.Length; i++)
         {
             chunk[i] = line[i % line.Length];

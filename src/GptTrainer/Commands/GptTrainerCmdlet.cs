@@ -163,7 +163,7 @@ public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IOperationHost
 
     /// <summary>Shown like Write-Host (the PSHOST tag), yet on the information stream, so 6> and -InformationAction still govern it.</summary>
     void IOperationHost.Information(string message, string tag)
-        => QueueWrite(() => WriteInformation(new HostInformationMessage { Message = message }, new[] { "PSHOST", tag }));
+        => QueueWrite(() => WriteInformation(new HostInformationMessage { Message = DisplayText.SafeLines(message) }, new[] { "PSHOST", tag }));
 
     /// <summary>
     /// -WhatIf, given or set through $WhatIfPreference. ShouldProcess answers false under both, so every
@@ -232,6 +232,33 @@ public abstract class GptTrainerCmdlet : PSCmdlet, IDisposable, IOperationHost
             WriteWarning(message);
         }
     }
+
+    // Every message the module shows may name server text or a local file, whose control characters would
+    // drive the terminal; they are neutralised here, where every message of every cmdlet passes (these hide
+    // the Cmdlet methods), so that no call site can forget. Error messages are made safe where they are built.
+    public new void WriteVerbose(string text) => base.WriteVerbose(DisplayText.SafeLines(text));
+
+    /// <inheritdoc cref="WriteVerbose"/>
+    public new void WriteDebug(string text) => base.WriteDebug(DisplayText.SafeLines(text));
+
+    /// <inheritdoc cref="WriteVerbose"/>
+    public new void WriteWarning(string text) => base.WriteWarning(DisplayText.SafeLines(text));
+
+    /// <summary>A progress bar is one line: its texts are shown with every control character as an escape.</summary>
+    public new void WriteProgress(ProgressRecord progressRecord)
+    {
+        progressRecord.Activity = DisplayText.Safe(progressRecord.Activity);
+        progressRecord.StatusDescription = DisplayText.Safe(progressRecord.StatusDescription);
+        if (progressRecord.CurrentOperation is not null)
+        {
+            progressRecord.CurrentOperation = DisplayText.Safe(progressRecord.CurrentOperation);
+        }
+
+        base.WriteProgress(progressRecord);
+    }
+
+    /// <summary>A confirmation's prompt and -WhatIf's line name files and server text too: shown on one line each.</summary>
+    public new bool ShouldProcess(string target, string action) => base.ShouldProcess(DisplayText.Safe(target), DisplayText.Safe(action));
 
     private bool DebugSwitchWithout(string parameter) => SwitchOn("Debug") && !MyInvocation.BoundParameters.ContainsKey(parameter);
 

@@ -45,7 +45,7 @@ public sealed class InvokeGptTrainerApiCommand : ApiCmdlet
         if (Stream)
         {
             using ReplyReader reader = Call((api, token) => api.Raw.StreamAsync(method, uri, body, token));
-            new ReplyOutput(this).Write(reader, Raw);
+            new ReplyOutput(this, StopToken).Write(reader, Raw);
             return;
         }
 

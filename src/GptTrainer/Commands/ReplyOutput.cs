@@ -3,10 +3,16 @@ namespace GptTrainer.Commands;
 /// <summary>
 /// How a streamed reply reaches the user: written into the pipeline as data, piece by piece and exactly as
 /// it arrived, or shown on the host as flowing text wrapped to the window. Whatever arrived before a failure
-/// is kept either way.
+/// is kept either way. What is shown is neutralised as it is shown (FlowingText); the pipeline's data is exact.
 /// </summary>
-internal sealed class ReplyOutput(GptTrainerCmdlet cmdlet)
+/// <param name="cmdlet">The command whose host shows the text and whose pipeline takes the pieces.</param>
+/// <param name="stop">The command's stop token: showing checks it between pieces as well as while waiting.</param>
+internal sealed class ReplyOutput(GptTrainerCmdlet cmdlet, CancellationToken stop)
 {
+    // A whole text (the history, a reply without streaming) is shown in pieces of this many characters, so
+    // that Ctrl+C is heard between them, as between the pieces of a streamed reply.
+    private const int ShownPiece = 8 * 1024;
+
     /// <summary>
     /// Writes a streamed reply: each piece the moment it is read, or with <paramref name="raw"/> the whole text
     /// at the end. A reply that fails midway keeps what arrived: the pieces are already written, and the
@@ -44,14 +50,20 @@ internal sealed class ReplyOutput(GptTrainerCmdlet cmdlet)
         }
     }
 
-    /// <summary>Shows a streamed reply as flowing text on the host, piece by piece as it arrives.</summary>
-    public void Show(ReplyReader reader, FlowingText text)
+    /// <summary>
+    /// Shows a streamed reply as flowing text on the host, piece by piece as it arrives. Pieces that have
+    /// already arrived are handed over without a wait, so the stop token is checked before each one too:
+    /// <paramref name="cutShort"/> (the chat's Ctrl+C for one reply) ends the reply with an
+    /// OperationCanceledException, the command's stop with PipelineStoppedException.
+    /// </summary>
+    public void Show(ReplyReader reader, FlowingText text, CancellationToken cutShort = default)
     {
         try
         {
             string? piece;
             while ((piece = cmdlet.Await(reader.ReadPieceAsync())) is not null)
             {
+                ThrowIfStopped(cutShort);
                 text.Write(piece);
             }
         }
@@ -65,9 +77,30 @@ internal sealed class ReplyOutput(GptTrainerCmdlet cmdlet)
     public void Show(string text)
     {
         FlowingText flowing = HostText();
-        flowing.Write(text);
-        flowing.Finish();
+        try
+        {
+            for (int start = 0; start < text.Length; start += ShownPiece)
+            {
+                ThrowIfStopped(default);
+                flowing.Write(text.Substring(start, Math.Min(ShownPiece, text.Length - start)));
+            }
+        }
+        finally
+        {
+            flowing.Finish();
+        }
+
         cmdlet.Host.UI.WriteLine();
+    }
+
+    private void ThrowIfStopped(CancellationToken cutShort)
+    {
+        if (stop.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+
+        cutShort.ThrowIfCancellationRequested();
     }
 
     /// <summary>Flowing text written to the host, wrapped to its window (not wrapped where the host has no window).</summary>

@@ -9,6 +9,8 @@ Commands inside the chat: /new starts a new session with the same chatbot, /sour
 
 Ctrl+C while a reply is arriving stops that reply: what arrived stays on screen, marked [reply cut short], and the chat asks for the next question. Ctrl+C at the chat's prompt, or /exit, leaves the chat. A question that fails (a 429 after its retries, a 500, a dropped connection) shows its error and the chat goes on.
 
+Everything the chat shows is neutralised for the terminal: in the reply, /history and /sources, each control character (C0 other than a line break or a tab, DEL, C1, and the bidirectional overrides U+202A-U+202E and U+2066-U+2069) is shown as a visible escape such as \u001B, so the service cannot set the window's title, write the clipboard or clear the screen, even with an escape sequence split across two pieces of a reply; a tab is shown as a space. A reply without whitespace is broken at the window's width as it arrives, and Ctrl+C stops it between two pieces. The stored messages (Get-GptTrainerMessage) keep the service's text exactly. See about_GptTrainer, WHAT REACHES THE TERMINAL.
+
 The chat needs someone to type: in a host that cannot read input (a runbook, pwsh -NonInteractive, a CI job with redirected input) it refuses at once with NotInteractive instead of waiting. Scripts use Send-GptTrainerMessage.
 '@
     Parameters  = @{

@@ -16,7 +16,7 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
     private string _session = string.Empty;
     private ReplyOutput? _reply;
 
-    private ReplyOutput Reply => _reply ??= new ReplyOutput(this);
+    private ReplyOutput Reply => _reply ??= new ReplyOutput(this, StopToken);
 
     /// <summary>Defaults to the current chatbot; tab completion offers the chatbots by name.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -145,7 +145,7 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
             try
             {
                 using ReplyReader reader = Await(Api.Messages.StreamAsync(_session, question, reply.Token));
-                Reply.Show(reader, text);
+                Reply.Show(reader, text, reply.Token);
             }
             catch (OperationCanceledException) when (reply.IsCancellationRequested && !StopToken.IsCancellationRequested)
             {
@@ -211,7 +211,7 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
                     Host.UI.WriteLine(sources.Count == 0 ? "The chatbot has no data sources." : $"{sources.Count} data source{(sources.Count == 1 ? string.Empty : "s")}:");
                     foreach (DataSource source in sources)
                     {
-                        Host.UI.WriteLine($"  {DisplayText.Safe(source.Title)}  ({source.Type}, {source.Status})");
+                        Host.UI.WriteLine($"  {DisplayText.Safe(source.Title)}  ({DisplayText.Safe(source.Type)}, {DisplayText.Safe(source.Status)})");
                     }
                 });
                 return true;
@@ -254,7 +254,7 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
         foreach (Message message in messages)
         {
             Say(ConsoleColor.Cyan, Prompt, newLine: false);
-            Host.UI.WriteLine(message.Query);
+            Host.UI.WriteLine(DisplayText.Safe(message.Query));
             Reply.Show(message.Response);
             Host.UI.WriteLine();
         }

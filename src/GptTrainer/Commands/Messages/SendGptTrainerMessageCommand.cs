@@ -103,7 +103,7 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
             string reply = Call((api, token) => api.Messages.SendAsync(session, Query, _documentUuids, token));
             if (Show)
             {
-                new ReplyOutput(this).Show(reply);
+                new ReplyOutput(this, StopToken).Show(reply);
             }
             else if (!AsMessage)
             {
@@ -143,13 +143,13 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
 
         if (!Show)
         {
-            new ReplyOutput(this).Write(reader, Raw);
+            new ReplyOutput(this, StopToken).Write(reader, Raw);
             return;
         }
 
         try
         {
-            var reply = new ReplyOutput(this);
+            var reply = new ReplyOutput(this, StopToken);
             reply.Show(reader, reply.HostText());
         }
         finally
