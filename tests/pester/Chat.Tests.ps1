@@ -1,5 +1,10 @@
 # Issue 11: the chat, tested in a real terminal as a person uses it: keys typed into a pseudo-terminal,
 # the screen read back, Ctrl+C pressed mid-reply.
+BeforeDiscovery {
+    # The pseudo-terminal is Linux's script(1); where it is missing, the terminal tests are skipped, as others skip on Windows.
+    $noTerminal = -not $IsLinux -or -not (Get-Command script -CommandType Application -ErrorAction Ignore)
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Add-Type -Path (Join-Path $RepoRoot 'tests/tools/TerminalSession.cs')
@@ -22,22 +27,27 @@ BeforeAll {
             $line.Length | Should -BeLessOrEqual $columns -Because "'$line' must be wrapped to the window"
         }
     }
-
-    # PSReadLine keeps its history under XDG_DATA_HOME and predicts from it: the user's own history,
-    # shared by every run on the machine, would change what the prompt draws, and so the test.
-    $readLineData = New-TestDirectory
-    $term = [TerminalSession]::new(
-        "dotnet pwsh -NoProfile -NoLogo -NoExit -Command `"Import-Module '$ModuleManifest'; Connect-GptTrainer -BaseUri '$($emulator.Uri)'`"",
-        $RepoRoot, $columns, 40, @{ TERM = 'xterm'; XDG_DATA_HOME = $readLineData }, [string[]]@('GPTTRAINER_API_KEY', 'GPTTRAINER_BASE_URL'))
 }
 
 AfterAll {
-    if ($term) { $term.Dispose() }
     $emulator | Stop-GptTrainerEmulator
-    if ($readLineData) { Remove-Item -Recurse -Force $readLineData -ErrorAction SilentlyContinue }
 }
 
-Describe 'Enter-GptTrainerChat in a terminal' {
+Describe 'Enter-GptTrainerChat in a terminal' -Skip:$noTerminal {
+    BeforeAll {
+        # PSReadLine keeps its history under XDG_DATA_HOME and predicts from it: the user's own history,
+        # shared by every run on the machine, would change what the prompt draws, and so the test.
+        $readLineData = New-TestDirectory
+        $term = [TerminalSession]::new(
+            "dotnet pwsh -NoProfile -NoLogo -NoExit -Command `"Import-Module '$ModuleManifest'; Connect-GptTrainer -BaseUri '$($emulator.Uri)'`"",
+            $RepoRoot, $columns, 40, @{ TERM = 'xterm'; XDG_DATA_HOME = $readLineData }, [string[]]@('GPTTRAINER_API_KEY', 'GPTTRAINER_BASE_URL'))
+    }
+
+    AfterAll {
+        if ($term) { $term.Dispose() }
+        if ($readLineData) { Remove-Item -Recurse -Force $readLineData -ErrorAction SilentlyContinue }
+    }
+
     It 'asks for the key when none is given, without showing it' {
         $null = $term.WaitFor('API key')
         # Typed once the prompt reads keys: typed ahead, the terminal itself would echo it, as for any password.

@@ -4,6 +4,11 @@
 # The cmdlets run in a runspace whose host has a window and records every character written to it
 # (tests/tools/RecordingHost.cs): -Show and the chat write through the host, which a runspace without a
 # host never calls, and wrap to its width. The last Describe reads what a real pseudo-terminal receives.
+BeforeDiscovery {
+    # The pseudo-terminal is Linux's script(1); where it is missing, that Describe is skipped, as others skip on Windows.
+    $noTerminal = -not $IsLinux -or -not (Get-Command script -CommandType Application -ErrorAction Ignore)
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Add-Type -Path (Join-Path $RepoRoot 'tests/tools/RecordingHost.cs')
@@ -161,6 +166,32 @@ Send-GptTrainerMessage 'what does it say?' -SessionUuid $Arguments.Session -Docu
     }
 }
 
+Describe 'The sources under a reply that is shown' {
+    BeforeAll {
+        Connect-TestEmulator $emulator
+        $null = Invoke-Emulator $emulator 'reset' -Method Post
+        $bot = New-GptTrainerChatbot -Name 'Sources bot' -ShowCitations
+        # Two paragraphs of one source that both answer the question: two passages, [1.1] and [1.2].
+        $file = Join-Path (New-TestDirectory) 'laptops.md'
+        Set-Content -Path $file -Value "New employees get a laptop on their first day at work.`n`nA broken laptop for an employee is replaced within two days."
+        $null = $bot | New-GptTrainerDataSource -Path $file
+        Complete-GptTrainerEmulatorProcessing $emulator
+        $question = 'When does an employee get a laptop?'
+    }
+
+    It 'lists each cited source once, with every marker that cites it, under <Case>' -ForEach @(
+        @{ Case = 'Send-GptTrainerMessage -Show'; Script = 'Send-GptTrainerMessage $Arguments.Question -SessionUuid (New-GptTrainerSession -ChatbotUuid $Arguments.Bot).SessionUuid -Show'; Typed = @() }
+        @{ Case = 'a reply in the chat'; Script = 'Enter-GptTrainerChat -ChatbotUuid $Arguments.Bot'; Typed = @('When does an employee get a laptop?', '/exit') }
+    ) {
+        $run = Invoke-Shown $Script @{ Bot = $bot.ChatbotUuid; Question = $question } -Typed $Typed
+
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Shown | Should -Match '(?s)\[1\.1\].*\[1\.2\]' -Because 'the reply cites two passages of one source'
+        $run.Shown | Should -Match '(?m)^  \[1\.1, 1\.2\] laptops\.md\s*$'
+        ([regex]::Matches($run.Shown, '(?m)^  \[.*\] laptops\.md')).Count | Should -Be 1 -Because 'two passages of one source are one source'
+    }
+}
+
 Describe 'A reply without whitespace on the display' {
     BeforeEach {
         $null = Invoke-Emulator $emulator 'reset' -Method Post
@@ -213,7 +244,7 @@ Describe 'A reply without whitespace on the display' {
     }
 }
 
-Describe 'What a real terminal receives' {
+Describe 'What a real terminal receives' -Skip:$noTerminal {
     BeforeAll {
         Add-Type -Path (Join-Path $RepoRoot 'tests/tools/TerminalSession.cs')
         $null = Invoke-Emulator $emulator 'reset' -Method Post

@@ -45,6 +45,16 @@ internal static class CitedSources
         return string.IsNullOrEmpty(source.Title) ? "untitled source " + uuid : $"'{DisplayText.Safe(source.Title)}' {uuid}".TrimEnd();
     }
 
+    /// <summary>
+    /// Each cited source once, in the order it was first cited, with every marker that cites it, as a person
+    /// reads them under a reply: "[1.1, 1.2] Returns policy". Two passages of one source are one source.
+    /// </summary>
+    public static List<string> Lines(IEnumerable<Citation> citations)
+        => citations
+            .GroupBy(c => InputRules.NormalizeUuid(c.DataSourceUuid) ?? "title:" + c.Title)
+            .Select(g => $"[{string.Join(", ", g.Select(c => DisplayText.Safe(c.Key)))}] {DisplayText.Safe(g.First().Title ?? g.First().DataSourceUuid)}")
+            .ToList();
+
     /// <summary>"'A'", "'A' and 'B'", "'A', 'B' and 'C'".</summary>
     public static string List(IReadOnlyList<string> names)
     {

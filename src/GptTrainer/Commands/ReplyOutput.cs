@@ -1,3 +1,5 @@
+using System.Management.Automation.Host;
+
 namespace GptTrainer.Commands;
 
 /// <summary>
@@ -118,5 +120,39 @@ internal sealed class ReplyOutput(GptTrainerCmdlet cmdlet, CancellationToken sto
 
         // One column short: writing into the last column makes some terminals wrap before the newline does.
         return new FlowingText(piece => cmdlet.Host.UI.Write(piece), width > 1 ? width - 1 : 0);
+    }
+
+    /// <summary>The sources a reply cited, once each, under it: what the chat and -Show show after a reply.</summary>
+    public void ShowSources(IReadOnlyCollection<Citation> citations)
+    {
+        if (citations.Count == 0)
+        {
+            return;
+        }
+
+        cmdlet.Host.UI.WriteLine();
+        foreach (string line in Evaluation.CitedSources.Lines(citations))
+        {
+            Say(ConsoleColor.DarkGray, "  " + line);
+        }
+    }
+
+    /// <summary>Coloured text where the host has colours, plain text where it has not.</summary>
+    public void Say(ConsoleColor color, string text, bool newLine = true)
+    {
+        PSHostUserInterface ui = cmdlet.Host.UI;
+        try
+        {
+            ui.Write(color, ui.RawUI.BackgroundColor, text);
+        }
+        catch (Exception ex) when (ex is NotImplementedException or NullReferenceException or HostException or NotSupportedException)
+        {
+            ui.Write(text);
+        }
+
+        if (newLine)
+        {
+            ui.WriteLine();
+        }
     }
 }

@@ -88,7 +88,7 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
         State.ChatbotUuid = _chatbot;
         State.SessionUuid = _session;
         string name = _chatbot is null ? "the chatbot" : ChatbotName(_chatbot);
-        Say(ConsoleColor.DarkGray, $"Chatting with {name} in session {_session}. Ask a question, or type /help. /exit or Ctrl+C at the prompt leaves.");
+        Reply.Say(ConsoleColor.DarkGray, $"Chatting with {name} in session {_session}. Ask a question, or type /help. /exit or Ctrl+C at the prompt leaves.");
     }
 
     private string ChatbotName(string chatbot)
@@ -115,7 +115,7 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
         // it reads, while as a signal in the moment before it reads it would be lost with the chat left waiting.
         using ControlCAsKey? controlC = ControlCAsKey.Start();
         Host.UI.WriteLine();
-        Say(ConsoleColor.Cyan, Prompt, newLine: false);
+        Reply.Say(ConsoleColor.Cyan, Prompt, newLine: false);
 
         // A Ctrl+C that arrived as a signal just before would otherwise wait for Enter.
         if (StopToken.IsCancellationRequested)
@@ -155,7 +155,7 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
 
         if (cutShort)
         {
-            Say(ConsoleColor.Yellow, (text.Column > 0 ? " " : string.Empty) + "[reply cut short]");
+            Reply.Say(ConsoleColor.Yellow, (text.Column > 0 ? " " : string.Empty) + "[reply cut short]");
             return;
         }
 
@@ -167,15 +167,9 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
     private void ShowCitations(string question)
     {
         Message? stored = Call((api, token) => api.Messages.FindStoredAsync(_session, question, token));
-        if (stored is null || stored.Citations.Length == 0)
+        if (stored is not null)
         {
-            return;
-        }
-
-        Host.UI.WriteLine();
-        foreach (Citation citation in stored.Citations)
-        {
-            Say(ConsoleColor.DarkGray, $"  [{DisplayText.Safe(citation.Key)}] {DisplayText.Safe(citation.Title ?? citation.DataSourceUuid)}");
+            Reply.ShowSources(stored.Citations);
         }
     }
 
@@ -201,7 +195,7 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
                     _session = NewSession(ChatbotOrCurrent(_chatbot));
                     State.ChatbotUuid = _chatbot;
                     State.SessionUuid = _session;
-                    Say(ConsoleColor.DarkGray, $"New session {_session}.");
+                    Reply.Say(ConsoleColor.DarkGray, $"New session {_session}.");
                 });
                 return true;
             case "/sources":
@@ -219,26 +213,8 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
                 ReportingErrors(ShowHistory);
                 return true;
             default:
-                Say(ConsoleColor.Yellow, $"Unknown command {DisplayText.Safe(command)}; /help lists the commands.");
+                Reply.Say(ConsoleColor.Yellow, $"Unknown command {DisplayText.Safe(command)}; /help lists the commands.");
                 return true;
-        }
-    }
-
-    /// <summary>Coloured text where the host has colours, plain text where it has not.</summary>
-    private void Say(ConsoleColor color, string text, bool newLine = true)
-    {
-        try
-        {
-            Host.UI.Write(color, Host.UI.RawUI.BackgroundColor, text);
-        }
-        catch (Exception ex) when (ex is NotImplementedException or NullReferenceException or HostException or NotSupportedException)
-        {
-            Host.UI.Write(text);
-        }
-
-        if (newLine)
-        {
-            Host.UI.WriteLine();
         }
     }
 
@@ -253,7 +229,7 @@ public sealed class EnterGptTrainerChatCommand : ApiCmdlet
 
         foreach (Message message in messages)
         {
-            Say(ConsoleColor.Cyan, Prompt, newLine: false);
+            Reply.Say(ConsoleColor.Cyan, Prompt, newLine: false);
             Host.UI.WriteLine(DisplayText.Safe(message.Query));
             Reply.Show(message.Response);
             Host.UI.WriteLine();

@@ -115,7 +115,14 @@ public sealed class SendGptTrainerMessageCommand : ApiCmdlet
             SendStreaming(session);
         }
 
-        if ((PassThru || AsMessage) && FindStoredMessage(session) is Message stored)
+        // The stream carries only text and its [1.1] markers; the sources behind them are in the stored message.
+        Message? stored = PassThru || AsMessage ? FindStoredMessage(session) : Show ? Call((api, token) => api.Messages.FindStoredAsync(session, Query, token)) : null;
+        if (Show && stored is not null)
+        {
+            new ReplyOutput(this, StopToken).ShowSources(stored.Citations);
+        }
+
+        if ((PassThru || AsMessage) && stored is not null)
         {
             WriteObject(stored);
         }
