@@ -104,7 +104,7 @@ public sealed class UsageReportTests : IClassFixture<EmulatorProcess>, IAsyncLif
         Assert.Equal(new long?[] { 100, 20 }, rows.Select(r => r.EstimatedCredits));
         Assert.All(rows, r => Assert.Equal(("gpt-4o-8k", (long?)20), (r.PricedModel, r.CreditsPerMessage)));
         Assert.StartsWith("Estimate: each message at 20 credits, the price of gpt-4o-8k, the model of the user-facing agent 'General Q&A'", rows[0].PriceBasis);
-        Assert.Equal($"Chatbot {_chatbot}: 4 sessions, 6 messages; about 120 credits (each message at 20 credits, the price of gpt-4o-8k, the model of the user-facing agent 'General Q&A'; the service's own count may differ).", Assert.Single(host.Information));
+        Assert.Equal($"Chatbot {_chatbot}: 4 sessions, 6 messages; an estimated 120 credits (each message at 20 credits, the price of gpt-4o-8k, the model of the user-facing agent 'General Q&A'; the service's own count may differ).", Assert.Single(host.Information));
     }
 
     [Fact]

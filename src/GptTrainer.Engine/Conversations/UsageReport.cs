@@ -153,7 +153,7 @@ internal sealed class UsageReport(GptTrainerApi api, IOperationHost host, Conver
     private string Summary(List<UsagePeriod> rows, int sessions, UsagePrice price)
     {
         long messages = rows.Sum(r => (long)r.Messages);
-        string credits = price.CreditsPerMessage is long each ? $"; about {messages * each} credits ({price.Basis.Substring("Estimate: ".Length).TrimEnd('.')})" : $"; {price.Basis.TrimEnd('.')}";
+        string credits = price.CreditsPerMessage is long each ? $"; an estimated {messages * each} credits ({price.Basis.Substring("Estimate: ".Length).TrimEnd('.')})" : $"; {price.Basis.TrimEnd('.')}";
         string failed = _failed > 0 ? $"; the messages of {_failed} sessions could not be read and are not counted" : string.Empty;
         return $"Chatbot {options.ChatbotUuid}: {sessions} sessions, {messages} messages{credits}{failed}.";
     }
