@@ -151,6 +151,18 @@ Describe 'Export-GptTrainerConversation' {
         Get-EmulatorRequestCount $emulator | Should -Be 0
     }
 
+    It 'leaves an earlier export as it was when the chatbot cannot be listed' {
+        $file = Join-Path $work "earlier-$([guid]::NewGuid().ToString('N')).jsonl"
+        Set-Content -Path $file -Value '{"earlier":true}'
+        $missing = 'f' * 32
+
+        Export-GptTrainerConversation $missing -Path $file -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'Http404,*'
+        $err[0].TargetObject | Should -Be $missing
+        (Get-Content $file) | Should -Be '{"earlier":true}'
+    }
+
     It 'shows a table of what each export did' {
         $file = Join-Path $work "table-$([guid]::NewGuid().ToString('N')).jsonl"
         $table = Export-GptTrainerConversation $bot.ChatbotUuid -Path $file -InformationAction Ignore | Out-String -Width 250

@@ -18,15 +18,25 @@ internal sealed class ConversationExport(GptTrainerApi api, IOperationHost host,
     private int _done;
     private int _failed;
 
+    /// <param name="file">
+    /// The file, opened only once the sessions are listed: a chatbot that cannot be listed (a wrong uuid) leaves
+    /// an earlier export at that path as it was.
+    /// </param>
     /// <remarks>
     /// The state is saved whatever happens, Ctrl+C included, for exactly the sessions whose records reached the
     /// file, so that the next run neither misses nor repeats them.
     /// </remarks>
-    public async Task<ConversationExportResult> RunAsync(ConversationFile file, ConversationFormat format, ExportState? state, CancellationToken cancellationToken)
+    public async Task<ConversationExportResult> RunAsync(Func<ConversationFile> file, ConversationFormat format, ExportState? state, CancellationToken cancellationToken)
     {
-        var result = new ConversationExportResult { ChatbotUuid = options.ChatbotUuid, Path = file.Path, Format = format, StatePath = state?.Path, StartedAt = DateTime.Now };
-        long before = file.Records;
+        DateTime started = DateTime.Now;
         List<Session> sessions = await options.SessionsAsync(api, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(file(), format, state, sessions, started, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ConversationExportResult> RunAsync(ConversationFile file, ConversationFormat format, ExportState? state, List<Session> sessions, DateTime started, CancellationToken cancellationToken)
+    {
+        var result = new ConversationExportResult { ChatbotUuid = options.ChatbotUuid, Path = file.Path, Format = format, StatePath = state?.Path, StartedAt = started };
+        long before = file.Records;
         result.SessionsFound = sessions.Count;
         ShowProgress(sessions.Count, file);
         api.Client.AllowParallelRequests(options.ThrottleLimit);

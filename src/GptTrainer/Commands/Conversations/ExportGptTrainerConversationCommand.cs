@@ -116,12 +116,32 @@ public sealed class ExportGptTrainerConversationCommand : ApiCmdlet
             return;
         }
 
-        ErrorTarget = Path;
-        using ConversationFile file = ConversationFile.Open(_file, Format, Append);
-        foreach (ConversationOptions export in _exports)
+        // Opened once the first chatbot's sessions are listed, and then shared by every chatbot's export.
+        ConversationFile? file = null;
+        try
         {
-            ErrorTarget = export.ChatbotUuid;
-            ReportingErrors(() => WriteObject(Await(new ConversationExport(Api, this, export).RunAsync(file, Format, _state, StopToken))));
+            bool fileFailed = false;
+            foreach (ConversationOptions export in _exports.TakeWhile(_ => !fileFailed))
+            {
+                ErrorTarget = export.ChatbotUuid;
+                ReportingErrors(() =>
+                {
+                    try
+                    {
+                        WriteObject(Await(new ConversationExport(Api, this, export).RunAsync(() => file ??= ConversationFile.Open(_file, Format, Append), Format, _state, StopToken)));
+                    }
+                    catch (LocalFileException ex)
+                    {
+                        // A file that cannot be written leaves nothing to do for any chatbot: about that file, and the end.
+                        fileFailed = true;
+                        throw CommandEnding(ToErrorRecord(ex, ex.Path == _stateFile ? StatePath : Path));
+                    }
+                });
+            }
+        }
+        finally
+        {
+            file?.Dispose();
         }
     }
 
