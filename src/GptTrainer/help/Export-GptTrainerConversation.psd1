@@ -56,8 +56,11 @@ In Python, read the CSV with encoding="utf-8-sig" (the byte order mark is then n
             Remarks = 'An access request: exports every conversation whose lead form or verified identity holds ann@example.org. Get-Help Get-GptTrainerSession -Examples has the whole runbook, with the evidence log.'
         }
         @{
-            Code    = 'Get-Content ./support.jsonl | ConvertFrom-Json | Where-Object rating -eq ''down'' | Select-Object session_uuid, question, answer, sources'
-            Remarks = 'Lists the answers users rated down, with what they cited, from a JSON Lines export.'
+            Code    = @'
+$null = Export-GptTrainerConversation -Path ./support.jsonl
+Get-Content ./support.jsonl | ConvertFrom-Json | Where-Object rating -eq 'down' | Select-Object session_uuid, question, answer, sources
+'@
+            Remarks = 'Exports the current chatbot''s conversations, then lists the answers users rated down, with what they cited.'
         }
     )
     Links       = @('Get-GptTrainerSession', 'Get-GptTrainerUsage', 'Get-GptTrainerMessage', 'Remove-GptTrainerSession')
