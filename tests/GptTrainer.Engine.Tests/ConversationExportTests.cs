@@ -237,6 +237,24 @@ public sealed class ConversationExportTests : IClassFixture<EmulatorProcess>, IA
     }
 
     [Fact]
+    public async Task AFileThatCannotBeWrittenEndsTheExportAndItsStateKeepsNothingUnwritten()
+    {
+        // /dev/full takes the file open and refuses every write, as a full disk does.
+        if (!File.Exists("/dev/full"))
+        {
+            return;
+        }
+
+        await ImportAsync("""[{ "messages": [{ "query": "a" }] }, { "messages": [{ "query": "b" }] }]""");
+        string statePath = PathOf("state.json");
+
+        var full = await Assert.ThrowsAsync<LocalFileException>(() => ExportAsync("/dev/full", state: ExportState.Load(statePath, statePath, _chatbot), throttleLimit: 1));
+
+        Assert.Equal(("ExportNotWritten", ErrorKind.WriteError), (full.ErrorId, full.Category));
+        Assert.Equal(0, ExportState.Load(statePath, statePath, _chatbot).Count);
+    }
+
+    [Fact]
     public async Task WritesEachSessionAsItArrivesWhileOthersAreStillBeingRead()
     {
         List<List<string>> sessions = await ImportAsync(string.Concat("[", string.Join(",", Enumerable.Range(1, 6).Select(i => $$"""{ "messages": [{ "query": "q{{i}}" }] }""")), "]"));

@@ -163,6 +163,15 @@ Describe 'Export-GptTrainerConversation' {
         (Get-Content $file) | Should -Be '{"earlier":true}'
     }
 
+    It 'ends with an error about the file when it cannot be written midway, as on a full disk' -Skip:(-not (Test-Path /dev/full)) {
+        Export-GptTrainerConversation $bot.ChatbotUuid -Path /dev/full -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ExportNotWritten,*'
+        $err[0].CategoryInfo.Category | Should -Be 'WriteError'
+        $err[0].TargetObject | Should -Be '/dev/full'
+    }
+
     It 'shows a table of what each export did' {
         $file = Join-Path $work "table-$([guid]::NewGuid().ToString('N')).jsonl"
         $table = Export-GptTrainerConversation $bot.ChatbotUuid -Path $file -InformationAction Ignore | Out-String -Width 250

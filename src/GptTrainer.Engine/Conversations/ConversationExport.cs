@@ -71,9 +71,9 @@ internal sealed class ConversationExport(GptTrainerApi api, IOperationHost host,
                 ShowProgress(sessions.Count, file);
             }, stop.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (notWritten is not null && !cancellationToken.IsCancellationRequested)
+        catch (Exception) when (notWritten is not null && !cancellationToken.IsCancellationRequested)
         {
-            // Stopped because of the file; reported below.
+            // Stopped because of the file (the workers' requests end as cancelled, in whatever form); reported below.
         }
         finally
         {

@@ -41,7 +41,9 @@ internal sealed class ConversationFile : IDisposable
         try
         {
             var stream = new FileStream(path, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
-            bool fresh = stream.Length == 0;
+
+            // A pipe or a device (/dev/stdout) has no length and no end to look at: it starts fresh.
+            bool fresh = !stream.CanSeek || stream.Length == 0;
             bool endsWithoutBreak = !fresh && EndsWithoutLineBreak(path);
             var writer = new StreamWriter(stream, Utf8) { NewLine = "\n" };
             if (fresh && format == ConversationFormat.Csv)
