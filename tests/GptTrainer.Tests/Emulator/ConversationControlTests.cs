@@ -6,9 +6,22 @@ using Xunit;
 namespace GptTrainer.Tests;
 
 /// <summary>An emulator started from a seed that holds past conversations, as a user's suite would hold them.</summary>
-public sealed class ConversationSeededEmulatorServer : EmulatorServer
+public sealed class ConversationSeededEmulatorServer : EmulatorServer, IAsyncLifetime
 {
-    public static readonly string SeedPath = Path.Combine(Path.GetTempPath(), $"conversation-seed-{Guid.NewGuid():N}.json");
+    private static readonly string SeedPath = Path.Combine(Path.GetTempPath(), $"conversation-seed-{Guid.NewGuid():N}.json");
+
+    /// <summary>The emulator reads its seed once, at the start; a reset applies what it read.</summary>
+    public new async Task InitializeAsync()
+    {
+        try
+        {
+            await base.InitializeAsync();
+        }
+        finally
+        {
+            File.Delete(SeedPath);
+        }
+    }
 
     protected override EmulatorOptions Options()
     {
