@@ -99,15 +99,15 @@ public sealed class EmulatorProcess : IAsyncLifetime
     public Task SetSourceStatusAsync(string sourceUuid, string status)
         => ControlAsync(HttpMethod.Post, $"sources/{sourceUuid}/status", new Dictionary<string, object?> { ["status"] = status });
 
-    /// <summary>Any other control request (conversations, session meta, message fields); answers the emulator's JSON.</summary>
-    internal async Task<object?> ControlJsonAsync(string path, object body) => JsonReader.Parse(await ControlAsync(HttpMethod.Post, path, body));
-
     /// <summary>Every request the emulator recorded, oldest first, as JSON objects.</summary>
     internal async Task<List<JsonObject>> RequestsAsync()
     {
         string text = await ControlAsync(HttpMethod.Get, "requests");
         return ((List<object?>)JsonReader.Parse(text)!).Cast<JsonObject>().ToList();
     }
+
+    /// <summary>Any other control request (conversations, session meta, message fields); answers the emulator's JSON.</summary>
+    internal async Task<object?> ControlJsonAsync(string path, object body) => JsonReader.Parse(await ControlAsync(HttpMethod.Post, path, body));
 
     private async Task<string> ControlAsync(HttpMethod method, string path, object? body = null)
     {
