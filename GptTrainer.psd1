@@ -38,6 +38,8 @@
         'Get-GptTrainerMessage'
         'Remove-GptTrainerMessage'
         'Get-GptTrainerTranscript'
+        'Export-GptTrainerConversation'
+        'Get-GptTrainerUsage'
         'Get-GptTrainerDataSource'
         'New-GptTrainerDataSource'
         'Set-GptTrainerDataSource'

@@ -48,6 +48,7 @@ Describe '-WhatIf sends no request at all' {
         @{ Command = 'Invoke-GptTrainerApi -Method POST'; Run = { Invoke-GptTrainerApi -Method POST -Path 'chatbot/create' -Body @{ name = 'x' } -WhatIf } }
         @{ Command = 'Invoke-GptTrainerApi -Method DELETE'; Run = { Invoke-GptTrainerApi -Method DELETE -Path "chatbot/$($bot.ChatbotUuid)/delete" -WhatIf } }
         @{ Command = 'Invoke-GptTrainerEvaluation'; Run = { Invoke-GptTrainerEvaluation @{ Question = 'q?'; Contains = 'a' } -ChatbotUuid $bot.ChatbotUuid -WhatIf } }
+        @{ Command = 'Export-GptTrainerConversation'; Run = { $bot | Export-GptTrainerConversation -Path "$file.jsonl" -WhatIf; Test-Path "$file.jsonl" | Should -BeFalse } }
     ) {
         Clear-EmulatorRequest $emulator
         $output = & $Run 6>&1 | Out-String
@@ -62,7 +63,7 @@ Describe '-WhatIf sends no request at all' {
             'Enable-GptTrainerAgent', 'Disable-GptTrainerAgent', 'Remove-GptTrainerAgent', 'New-GptTrainerSession', 'Remove-GptTrainerSession',
             'Remove-GptTrainerMessage', 'New-GptTrainerDataSource', 'Set-GptTrainerDataSource', 'Update-GptTrainerDataSource',
             'Restart-GptTrainerDataSource', 'Remove-GptTrainerDataSource', 'Sync-GptTrainerDataSource', 'New-GptTrainerSourceTag', 'Set-GptTrainerSourceTag', 'Remove-GptTrainerSourceTag', 'Invoke-GptTrainerApi', 'Set-GptTrainerContext',
-            'Invoke-GptTrainerEvaluation'
+            'Invoke-GptTrainerEvaluation', 'Export-GptTrainerConversation'
         $changing | Sort-Object | Should -Be ($tested | Sort-Object)
     }
 }

@@ -38,7 +38,7 @@ public static class SessionsApi
                 .Where(s => s.ChatbotUuid == uuid)
                 .Where(s => start is null || s.CreatedUtc >= start)
                 .Where(s => end is null || s.CreatedUtc <= end)
-                .Select(s => s.ToJson(includeInitialVariables: false))));
+                .Select(s => s.ToJson(includeInitialVariables: false, includeMeta: false))));
         });
         v1.MapPost("/session/{uuid}/delete", (string uuid) => Removed(store, store.Sessions, uuid));
 

@@ -139,6 +139,7 @@ public static class ControlEndpoints
                 return Json(session.ToJson(includeInitialVariables: false));
             });
         });
+        ConversationControl.Map(c, store);
         c.MapPost("/shutdown", (IHostApplicationLifetime lifetime) =>
         {
             lifetime.StopApplication();

@@ -6,8 +6,9 @@ namespace GptTrainer.Emulator;
 
 /// <summary>
 /// Applies a seed through the emulator's own API, as a client would, so that a seed is checked by the
-/// same rules as any request and can hold nothing a client could not create. Its sources are then
-/// processed at once: a suite starts from a knowledge base that is ready.
+/// same rules as any request and can hold nothing a client could not create, except what only end users
+/// and the web app give (web pages' text, past conversations), which goes through the control API. Its
+/// sources are then processed at once: a suite starts from a knowledge base that is ready.
 /// </summary>
 public static class SeedApplier
 {
@@ -71,6 +72,12 @@ public static class SeedApplier
         foreach ((JsonObject agent, string at) in SeedFile.Each(seed, "agents", where))
         {
             await ApplyAgentAsync(client, chatbot, agent, sources, at);
+        }
+
+        // Past conversations, with what only end users and the web app give them (lead forms, ratings, labels).
+        if (seed["sessions"] is JsonArray sessions)
+        {
+            await client.SendAsync(HttpMethod.Post, $"_emulator/chatbots/{chatbot}/sessions", Json(new JsonObject { ["sessions"] = sessions.DeepClone() }), where);
         }
     }
 

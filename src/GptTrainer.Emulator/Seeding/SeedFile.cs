@@ -17,7 +17,7 @@ public sealed class SeedFile
     /// </summary>
     public static readonly (string List, string NameKey, string? TextKey)[] SourceLists = { ("files", "name", "text"), ("pages", "url", null), ("qa", "question", "answer") };
 
-    private static readonly string[] ChatbotKeys = { "name", "visibility", "rate_limit", "rate_limit_message", "show_citations", "tags", "files", "pages", "qa", "agents" };
+    private static readonly string[] ChatbotKeys = { "name", "visibility", "rate_limit", "rate_limit_message", "show_citations", "tags", "files", "pages", "qa", "agents", "sessions" };
     private static readonly string[] AgentKeys =
     {
         "name", "type", "description", "prompt", "model", "temperature", "bias", "stickness", "default_message",
@@ -124,6 +124,9 @@ public sealed class SeedFile
                 }
             }
         }
+
+        // Conversations are checked field by field where they are applied, by the control API that imports them.
+        _ = Objects(chatbot, "sessions", where);
 
         foreach ((JsonObject agent, string at) in Each(chatbot, "agents", where))
         {

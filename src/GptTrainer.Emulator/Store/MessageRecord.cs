@@ -12,6 +12,13 @@ public sealed class MessageRecord : Record
     public string CiteDataJson = "{}";
     public JsonArray SessionDocuments = new();
 
+    // What the web app and the service's background work add to a stored message; the emulator models
+    // none of it, so they hold what a test sets through the control API or a seed (neutral otherwise).
+    public JsonArray Labels = new();
+    public string? FeedbackJson;
+    public string? DetectedFrustrations;
+    public string ErrorMessage = "";
+
     public JsonObject ToJson() => new()
     {
         ["uuid"] = Uuid,
@@ -23,10 +30,10 @@ public sealed class MessageRecord : Record
         ["cite_data_json"] = CiteDataJson,
         ["meta_json"] = "{}",
         ["background_pending_tasks"] = 0,
-        ["detected_frustrations"] = null,
-        ["error_message"] = "",
-        ["feedback_json"] = null,
-        ["labels"] = new JsonArray(),
+        ["detected_frustrations"] = DetectedFrustrations,
+        ["error_message"] = ErrorMessage,
+        ["feedback_json"] = FeedbackJson,
+        ["labels"] = Labels.DeepClone(),
         ["session_documents"] = SessionDocuments.DeepClone(),
         ["ai_context_json"] = "{}",
     };

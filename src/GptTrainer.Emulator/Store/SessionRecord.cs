@@ -16,7 +16,8 @@ public sealed class SessionRecord : Record
     /// <summary>Creation time as a value, for the list's time filter.</summary>
     public DateTime CreatedUtc = DateTime.UtcNow;
 
-    public JsonObject ToJson(bool includeInitialVariables)
+    /// <param name="includeMeta">The reference shows meta only when one session is fetched; its list answers carry the three basic fields.</param>
+    public JsonObject ToJson(bool includeInitialVariables, bool includeMeta = true)
     {
         var json = new JsonObject
         {
@@ -24,7 +25,7 @@ public sealed class SessionRecord : Record
             ["created_at"] = CreatedAt,
             ["modified_at"] = ModifiedAt,
         };
-        if (Meta.Count > 0)
+        if (includeMeta && Meta.Count > 0)
         {
             json["meta"] = Meta.DeepClone();
         }

@@ -67,6 +67,22 @@ internal static class InputChecks
             : Enumerable.Empty<string>();
     }
 
+    /// <summary>
+    /// A creation window whose start is later than its end selects nothing, and says nothing about why: refused
+    /// before any request, as an error that ends the command. Compared in UTC, as both are sent.
+    /// </summary>
+    public static void TimeWindow(DateTime? createdAfter, DateTime? createdBefore)
+    {
+        if (createdAfter is DateTime after && createdBefore is DateTime before && after.ToUniversalTime() > before.ToUniversalTime())
+        {
+            throw ErrorRecords.CommandEnding(ErrorRecords.InputError(
+                "InvalidTimeWindow",
+                $"-CreatedAfter ({after.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}) is later than -CreatedBefore ({before.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}), so no session could be selected. Swap the two, or leave one out.",
+                ErrorCategory.InvalidArgument,
+                after));
+        }
+    }
+
     /// <summary>Each value of a uuid-list parameter in the API's form.</summary>
     public static string[] UuidList(string[] values, string parameterName)
         => Array.ConvertAll(values, value => Uuid(value, parameterName));

@@ -21,6 +21,10 @@ It asks for confirmation when $ConfirmPreference is Medium or lower, or with -Co
             Code    = 'Remove-GptTrainerSession -SessionUuid a4f5e1ef22e946b09158e5d754a044f0 -Confirm:$false'
             Remarks = 'Removes one session without asking.'
         }
+        @{
+            Code    = 'Get-GptTrainerSession -ChatbotUuid $bot -User ann@example.org | Remove-GptTrainerSession -WhatIf'
+            Remarks = 'An erasure request: shows the sessions whose lead form or verified identity holds ann@example.org, which would be removed; run again without -WhatIf to remove them. Get-Help Get-GptTrainerSession -Examples has it as a runbook that keeps an evidence log.'
+        }
     )
     Links       = @('Get-GptTrainerSession', 'New-GptTrainerSession')
 }

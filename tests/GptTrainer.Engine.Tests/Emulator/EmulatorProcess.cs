@@ -109,6 +109,9 @@ public sealed class EmulatorProcess : IAsyncLifetime
         return ((List<object?>)JsonReader.Parse(text)!).Cast<JsonObject>().ToList();
     }
 
+    /// <summary>Any other control request (conversations, session meta, message fields); answers the emulator's JSON.</summary>
+    internal async Task<object?> ControlJsonAsync(string path, object body) => JsonReader.Parse(await ControlAsync(HttpMethod.Post, path, body));
+
     private async Task<string> ControlAsync(HttpMethod method, string path, object? body = null)
     {
         using var request = new HttpRequestMessage(method, "_emulator/" + path);

@@ -1,3 +1,5 @@
+using GptTrainer.Conversations;
+
 namespace GptTrainer.Commands;
 
 /// <summary>Gets sessions by uuid, or the sessions of a chatbot (optionally within a creation window).</summary>
@@ -31,6 +33,17 @@ public sealed class GetGptTrainerSessionCommand : ApiCmdlet
     [Parameter]
     public DateTime CreatedBefore { get; set; }
 
+    /// <summary>Only the sessions whose lead-form answers or verified identity hold one of these values (an e-mail address, a user id).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? User { get; set; }
+
+    /// <summary>A listed session lacks the lead form and identity -User looks at, so each is read; a few at once.</summary>
+    private const int UserSearchThrottleLimit = 4;
+
+    private protected override void BeginApiProcessing()
+        => TimeWindow(Bound(nameof(CreatedAfter)) ? CreatedAfter : null, Bound(nameof(CreatedBefore)) ? CreatedBefore : null);
+
     protected override void ProcessApiRecord()
     {
         string[] sessions = (SessionUuid ?? Array.Empty<string>()).Concat(PipedStrings(InputObject)).ToArray();
@@ -41,7 +54,11 @@ public sealed class GetGptTrainerSessionCommand : ApiCmdlet
             ForEachUuid(sessions, nameof(SessionUuid), session =>
             {
                 string? owner = chatbot ?? State.ChatbotOfSession(session);
-                WriteObject(Call((api, token) => api.Sessions.GetAsync(session, owner, token)));
+                Session found = Call((api, token) => api.Sessions.GetAsync(session, owner, token));
+                if (User is null || SessionPeople.Matches(found, User))
+                {
+                    WriteObject(found);
+                }
             });
             return;
         }
@@ -50,6 +67,7 @@ public sealed class GetGptTrainerSessionCommand : ApiCmdlet
         string chatbotUuid = ChatbotOrCurrent(ChatbotUuid);
         DateTime? after = Bound(nameof(CreatedAfter)) ? CreatedAfter : null;
         DateTime? before = Bound(nameof(CreatedBefore)) ? CreatedBefore : null;
-        WriteObject(Call((api, token) => api.Sessions.ListAsync(chatbotUuid, after, before, token)), enumerateCollection: true);
+        List<Session> listed = Call((api, token) => api.Sessions.ListAsync(chatbotUuid, after, before, token));
+        WriteObject(User is null ? listed : Await(SessionSearch.OfPeopleAsync(Api, this, listed, User, UserSearchThrottleLimit, StopToken)), enumerateCollection: true);
     }
 }
