@@ -420,28 +420,34 @@ switch ($Task) {
     'Test' {
         Invoke-Build
         $tiers = [System.Collections.Generic.List[object]]::new()
+        # Each part is timed, so that a slow part shows where the suite's minutes go.
+        function Add-Tier([string] $Name, [scriptblock] $Run) {
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $counts = & $Run
+            $tiers.Add(@{ Name = $Name; Counts = $counts; Seconds = $clock.Elapsed.TotalSeconds })
+        }
         if ('Module' -in $Part) {
-            $tiers.Add(@{ Name = 'xunit, module and emulator (.NET 10)'; Counts = Invoke-XunitTests -Project 'tests/GptTrainer.Tests/GptTrainer.Tests.csproj' -Framework net10.0 -Name module-net10 })
+            Add-Tier 'xunit, module and emulator (.NET 10)' { Invoke-XunitTests -Project 'tests/GptTrainer.Tests/GptTrainer.Tests.csproj' -Framework net10.0 -Name module-net10 }
         }
         if ('Engine' -in $Part) {
-            $tiers.Add(@{ Name = 'xunit, engine (.NET 10)'; Counts = Invoke-XunitTests -Project 'tests/GptTrainer.Engine.Tests/GptTrainer.Engine.Tests.csproj' -Framework net10.0 -Name engine-net10 })
+            Add-Tier 'xunit, engine (.NET 10)' { Invoke-XunitTests -Project 'tests/GptTrainer.Engine.Tests/GptTrainer.Engine.Tests.csproj' -Framework net10.0 -Name engine-net10 }
         }
         $skipped = $null
         if ('Framework' -in $Part) {
             $runner = Get-FrameworkRunner
             if ($runner.Name) {
-                $tiers.Add(@{ Name = "xunit, engine ($($runner.Name))"; Counts = Invoke-XunitTests -Project 'tests/GptTrainer.Engine.Tests/GptTrainer.Engine.Tests.csproj' -Framework net472 -Name engine-net472 })
+                Add-Tier "xunit, engine ($($runner.Name))" { Invoke-XunitTests -Project 'tests/GptTrainer.Engine.Tests/GptTrainer.Engine.Tests.csproj' -Framework net472 -Name engine-net472 }
             }
             else {
                 $skipped = "Skipped the engine's tests on .NET Framework: $($runner.Missing)."
             }
         }
         if ('Pester' -in $Part) {
-            $tiers.Add(@{ Name = 'Pester (PowerShell 7)'; Counts = Invoke-PesterTests })
+            Add-Tier 'Pester (PowerShell 7)' { Invoke-PesterTests }
         }
         $passed = 0; $failed = 0
         foreach ($tier in $tiers) {
-            Write-Host "$($tier.Name): $($tier.Counts.Passed) passed, $($tier.Counts.Failed) failed"
+            Write-Host ('{0}: {1} passed, {2} failed ({3:0} s)' -f $tier.Name, $tier.Counts.Passed, $tier.Counts.Failed, $tier.Seconds)
             $passed += $tier.Counts.Passed; $failed += $tier.Counts.Failed
         }
         if ($skipped) { Write-Host $skipped -ForegroundColor Yellow }
