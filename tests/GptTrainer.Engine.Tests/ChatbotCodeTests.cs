@@ -281,6 +281,26 @@ public sealed class ChatbotCodeTests : IClassFixture<EmulatorProcess>, IAsyncLif
     }
 
     [Fact]
+    public async Task AChangedAnswerReplacesThePairAndTheTagsAndAgentsNamingItFollow()
+    {
+        string staging = await NewStagingAsync();
+        await ExportAsync(staging, Folder("export"));
+        string old = (await _api.DataSources.ListAsync(staging, default)).Single(s => s.Answer == "Only within the EU.\nAsk us for more.").DataSourceUuid;
+        string file = Path.Combine(Folder("export"), "data-sources.json");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("\"Ask us for more.\"", "\"Ask us about Switzerland.\""));
+
+        await _emulator.ResetRequestsAsync();
+        OperationRecorder import = await ImportAsync(Folder("export"), into: staging);
+
+        Assert.Equal(
+            new[] { "Done Change DataSource qa#2: Do you ship abroad? answer", "Done Change SourceTag Shipping data_sources", "Done Change Agent Support data_sources", "Done Remove DataSource qa#2: Do you ship abroad? " },
+            import.Of<ChatbotImportResult>().Select(r => $"{r.Outcome} {r.Action} {r.ItemType} {r.Item} {r.Property}"));
+        Assert.Empty(await CompareAsync(Folder("export"), staging));
+        Assert.DoesNotContain(await _api.DataSources.ListAsync(staging, default), s => s.DataSourceUuid == old);
+        Assert.Contains($"POST /api/v1/data-source/{old}/delete", await WritesAsync());
+    }
+
+    [Fact]
     public async Task AFailurePartWayReportsWhatWasDoneAndWhatWasNotAndRemovesNothing()
     {
         string staging = await NewStagingAsync();
