@@ -169,6 +169,33 @@ public sealed class ChatbotCodeTests : IClassFixture<EmulatorProcess>, IAsyncLif
     }
 
     [Fact]
+    public async Task AnExportIsTheSameWhateverOrderTheServiceListsThingsIn()
+    {
+        string staging = await NewStagingAsync();
+        Chatbot chatbot = await _api.Chatbots.GetAsync(staging, default);
+        List<Agent> agents = await _api.Agents.ListAsync(staging, default);
+        List<SourceTag> tags = await _api.SourceTags.ListAsync(staging, default);
+        List<DataSource> sources = await _api.DataSources.ListAsync(staging, default);
+        foreach (SourceTag tag in tags)
+        {
+            tag.DataSourceUuids = Enumerable.Reverse(tag.DataSourceUuids).ToArray();
+        }
+
+        // Items of one name are numbered in order of creation; the emulator stamps whole seconds, so the
+        // stamps here are made distinct, in the order of creation, as a slower hand would have made them.
+        DateTime start = DateTime.UtcNow;
+        for (int i = 0; i < sources.Count; i++) sources[i].CreatedAt = start.AddSeconds(i);
+        for (int i = 0; i < agents.Count; i++) agents[i].CreatedAt = start.AddSeconds(i);
+
+        string asListed = Text(LiveReader.Build(chatbot, agents, tags, sources, SecretHandling.AsPlaceholders));
+        string reversed = Text(LiveReader.Build(chatbot, Enumerable.Reverse(agents).ToList(), Enumerable.Reverse(tags).ToList(), Enumerable.Reverse(sources).ToList(), SecretHandling.AsPlaceholders));
+
+        Assert.Equal(asListed, reversed);
+
+        static string Text(ChatbotDocument document) => string.Concat(ExportWriter.Render(document).Select(f => f.Text));
+    }
+
+    [Fact]
     public async Task ImportingTwiceSendsNoWriteTheSecondTime()
     {
         string staging = await NewStagingAsync();
