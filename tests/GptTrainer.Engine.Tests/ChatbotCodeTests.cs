@@ -128,10 +128,17 @@ public sealed class ChatbotCodeTests : IClassFixture<EmulatorProcess>, IAsyncLif
         string staging = await NewStagingAsync();
         await ExportAsync(staging, Folder("export"));
 
+        await _emulator.ResetRequestsAsync();
         OperationRecorder import = await ImportAsync(Folder("export"), newName: "Production");
         string production = NewChatbotOf(import);
+        List<string> writes = await WritesAsync();
 
         Assert.Empty(import.Errors);
+
+        // The agent the service made with the chatbot became the first user-facing agent of the files: four
+        // agents are created for five, and none is removed.
+        Assert.Equal(4, writes.Count(w => w.EndsWith("/agent/create", StringComparison.Ordinal)));
+        Assert.DoesNotContain(writes, w => w.StartsWith("DELETE", StringComparison.Ordinal));
         Assert.All(import.Of<ChatbotImportResult>(), r => Assert.Equal(ChatbotImportOutcome.Done, r.Outcome));
         Assert.Empty(await CompareAsync(Folder("export"), production));
         var reference = await LiveReader.ReadAsync(_api, staging, SecretHandling.Included, default);
