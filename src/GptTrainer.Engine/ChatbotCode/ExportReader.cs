@@ -131,7 +131,13 @@ internal static class ExportReader
         if (fields.Object("chatbot") is JsonObject chatbot)
         {
             FieldReader bot = fields.Nested(chatbot, "chatbot");
-            origin.ChatbotUuid = InputRules.NormalizeUuid(bot.String("uuid", required: true)) ?? string.Empty;
+            string? uuid = bot.String("uuid", required: true);
+            origin.ChatbotUuid = InputRules.NormalizeUuid(uuid) ?? string.Empty;
+            if (uuid is not null && origin.ChatbotUuid.Length == 0)
+            {
+                bot.Problem("uuid", $"'{uuid}' is not a GPT-trainer uuid");
+            }
+
             origin.ChatbotName = bot.String("name") ?? string.Empty;
             origin.ModifiedAt = bot.String("modified_at");
             bot.Done();
