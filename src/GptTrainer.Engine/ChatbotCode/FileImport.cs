@@ -94,7 +94,7 @@ internal sealed class FileImport(GptTrainerApi api, IOperationHost host, ImportO
                 catch (GptTrainerException ex)
                 {
                     // The file is in; only its title is not. A warning, as the sync itself treats a title.
-                    host.Warning($"{step.Item.Display} was uploaded, but its title could not be set: {ex.Message}");
+                    host.Warning($"{DisplayText.Safe(step.Item.Display)} was uploaded, but its title could not be set: {ex.Message}");
                     step.Outcome = ChatbotImportOutcome.Done;
                     step.Reason = "uploaded; its title could not be set";
                 }

@@ -23,12 +23,12 @@ internal sealed class ImportStep(ChatbotImportAction action, ItemComparison comp
     /// <summary>The item's uuid in the target: its own, or the one it was created with.</summary>
     public string? Uuid { get; set; }
 
-    /// <summary>How -WhatIf and -Confirm describe the step.</summary>
+    /// <summary>How -WhatIf, -Confirm and messages describe the step; names come from the service, so they are made safe to show.</summary>
     public string Description => Action switch
     {
-        ChatbotImportAction.Create => $"Create {Noun} {Item.Display}",
-        ChatbotImportAction.Remove => $"Remove {Noun} {Item.Display}",
-        _ => $"Change {string.Join(", ", Changes.Select(c => c.Property))} of {Noun} {Item.Display}",
+        ChatbotImportAction.Create => $"Create {Noun} {DisplayText.Safe(Item.Display)}",
+        ChatbotImportAction.Remove => $"Remove {Noun} {DisplayText.Safe(Item.Display)}",
+        _ => $"Change {string.Join(", ", Changes.Select(c => c.Property))} of {Noun} {DisplayText.Safe(Item.Display)}",
     };
 
     private string Noun => Item.Type switch
