@@ -12,11 +12,14 @@ BeforeAll {
     $message = Get-GptTrainerMessage
     $file = Join-Path ([System.IO.Path]::GetTempPath()) "whatif-$([guid]::NewGuid().ToString('N')).txt"
     Set-Content -Path $file -Value 'text'
+    $exportFolder = Join-Path ([System.IO.Path]::GetTempPath()) "whatif-export-$([guid]::NewGuid().ToString('N'))"
+    $null = Export-GptTrainerChatbot $bot.ChatbotUuid -Path $exportFolder
 }
 
 AfterAll {
     $emulator | Stop-GptTrainerEmulator
     Remove-Item $file -ErrorAction SilentlyContinue
+    Remove-Item -Recurse $exportFolder -ErrorAction SilentlyContinue
 }
 
 Describe '-WhatIf sends no request at all' {
@@ -49,6 +52,11 @@ Describe '-WhatIf sends no request at all' {
         @{ Command = 'Invoke-GptTrainerApi -Method DELETE'; Run = { Invoke-GptTrainerApi -Method DELETE -Path "chatbot/$($bot.ChatbotUuid)/delete" -WhatIf } }
         @{ Command = 'Invoke-GptTrainerEvaluation'; Run = { Invoke-GptTrainerEvaluation @{ Question = 'q?'; Contains = 'a' } -ChatbotUuid $bot.ChatbotUuid -WhatIf } }
         @{ Command = 'Export-GptTrainerConversation'; Run = { $bot | Export-GptTrainerConversation -Path "$file.jsonl" -WhatIf; Test-Path "$file.jsonl" | Should -BeFalse } }
+        # Chatbot as code reads the chatbot (itself, its agents, tags and sources) to plan, and writes nothing.
+        @{ Command = 'Export-GptTrainerChatbot'; Reads = 4; Run = { Export-GptTrainerChatbot $bot.ChatbotUuid -Path $exportFolder -WhatIf } }
+        @{ Command = 'Import-GptTrainerChatbot'; Reads = 4; Run = { Import-GptTrainerChatbot -Path $exportFolder -Mode Mirror -WhatIf } }
+        @{ Command = 'Import-GptTrainerChatbot -Name'; Run = { Import-GptTrainerChatbot -Path $exportFolder -Name 'x' -WhatIf } }
+        @{ Command = 'Copy-GptTrainerChatbot'; Reads = 4; Run = { Copy-GptTrainerChatbot $bot.ChatbotUuid -Name 'x' -WhatIf } }
     ) {
         Clear-EmulatorRequest $emulator
         $output = & $Run 6>&1 | Out-String
@@ -63,7 +71,7 @@ Describe '-WhatIf sends no request at all' {
             'Enable-GptTrainerAgent', 'Disable-GptTrainerAgent', 'Remove-GptTrainerAgent', 'New-GptTrainerSession', 'Remove-GptTrainerSession',
             'Remove-GptTrainerMessage', 'New-GptTrainerDataSource', 'Set-GptTrainerDataSource', 'Update-GptTrainerDataSource',
             'Restart-GptTrainerDataSource', 'Remove-GptTrainerDataSource', 'Sync-GptTrainerDataSource', 'New-GptTrainerSourceTag', 'Set-GptTrainerSourceTag', 'Remove-GptTrainerSourceTag', 'Invoke-GptTrainerApi', 'Set-GptTrainerContext',
-            'Invoke-GptTrainerEvaluation', 'Export-GptTrainerConversation'
+            'Invoke-GptTrainerEvaluation', 'Export-GptTrainerConversation', 'Export-GptTrainerChatbot', 'Import-GptTrainerChatbot', 'Copy-GptTrainerChatbot'
         $changing | Sort-Object | Should -Be ($tested | Sort-Object)
     }
 }

@@ -9,6 +9,8 @@ public static class AgentsApi
 {
     private static readonly string[] AgentTypes = { "user-facing", "background", "human-escalation", "pre-canned", "spam-defense" };
     private static readonly string[] SingletonAgentTypes = { "human-escalation", "spam-defense" };
+    private static readonly string[] FunctionAgentTypes = { "user-facing", "background" };
+    private static readonly string[] FunctionMethods = { "GET", "POST", "PUT", "DELETE", "PATCH" };
 
     public static void Map(RouteGroupBuilder v1, Store store)
     {
@@ -57,6 +59,98 @@ public static class AgentsApi
         v1.MapGet("/chatbot/{uuid}/agents", (string uuid) => Found(store, store.Chatbots, uuid, _ =>
             JsonList(store.Agents.Values.Where(a => a.ChatbotUuid == uuid).Select(a => a.ToJson()))));
         v1.MapDelete("/agent/{uuid}/delete", (string uuid) => Removed(store, store.Agents, uuid));
+
+        // Tool functions (undocumented; a later revision of the SDK): created through their agent, changed
+        // and deleted by their own uuid, with POST. A change to a function is a change to its agent, whose
+        // answer lists it, so the agent's modified_at moves too.
+        v1.MapPost("/agent/{uuid}/function/create", (HttpContext ctx, string uuid) => WithBody(ctx, body => Found(store, store.Agents, uuid, agent =>
+        {
+            if (!FunctionAgentTypes.Contains(agent.Type)) return Bad("tool functions apply only to user-facing and background agents");
+            foreach (string required in new[] { "name", "external_url", "method" })
+            {
+                if (!body.ContainsKey(required)) return Bad($"{required} is required");
+            }
+
+            var function = new ToolFunctionRecord();
+            if (ApplyFunctionFields(agent, function, body) is IResult invalid) return invalid;
+            agent.ToolFunctions.Add(function);
+            agent.Touch();
+            return Json(function.ToJson());
+        })));
+        v1.MapPost("/function/{uuid}/update", (HttpContext ctx, string uuid) => WithBody(ctx, body => WithFunction(store, uuid, (agent, function) =>
+        {
+            if (ApplyFunctionFields(agent, function, body) is IResult invalid) return invalid;
+            function.Touch();
+            agent.Touch();
+            return Json(function.ToJson());
+        })));
+        v1.MapPost("/function/{uuid}/delete", (string uuid) => WithFunction(store, uuid, (agent, function) =>
+        {
+            agent.ToolFunctions.Remove(function);
+            agent.Touch();
+            return Success();
+        }));
+    }
+
+    /// <summary>Functions are held on their agents; the handler runs under the store's lock like <see cref="ApiJson.Found"/>.</summary>
+    private static IResult WithFunction(Store store, string uuid, Func<AgentRecord, ToolFunctionRecord, IResult> handle)
+    {
+        lock (store.Gate)
+        {
+            foreach (AgentRecord agent in store.Agents.Values)
+            {
+                if (agent.ToolFunctions.FirstOrDefault(f => f.Uuid == uuid) is ToolFunctionRecord function)
+                {
+                    return handle(agent, function);
+                }
+            }
+
+            return NotFound();
+        }
+    }
+
+    /// <summary>
+    /// Checks every field before it changes any, so that a refused request leaves the function as it was. The
+    /// rules are the emulator's own (the service's are not recorded): a name unique on its agent, an absolute
+    /// http(s) URL, one of the five methods, objects for the parameters and headers, and header values that are
+    /// strings.
+    /// </summary>
+    private static IResult? ApplyFunctionFields(AgentRecord agent, ToolFunctionRecord function, JsonObject body)
+    {
+        string? name = null;
+        if (body.ContainsKey("name"))
+        {
+            if (NonEmptyStr(body, "name") is not string given) return Bad("name must not be empty");
+            if (agent.ToolFunctions.Any(f => f != function && f.Name == given)) return Bad($"the agent already has a tool function named {given}");
+            name = given;
+        }
+
+        if (body.ContainsKey("description") && Str(body, "description") is null) return Bad("description must be a string");
+        if (body.ContainsKey("external_url")
+            && (Str(body, "external_url") is not string url || !Uri.TryCreate(url, UriKind.Absolute, out Uri? parsed) || (parsed.Scheme != "http" && parsed.Scheme != "https")))
+        {
+            return Bad("external_url must be an absolute http(s) URL");
+        }
+
+        if (body.ContainsKey("method") && (Str(body, "method") is not string method || !FunctionMethods.Contains(method))) return Bad($"method must be one of {string.Join(", ", FunctionMethods)}");
+        if (body.ContainsKey("parameters") && body["parameters"] is not JsonObject) return Bad("parameters must be an object (a JSON Schema)");
+        if (body.ContainsKey("headers") && (body["headers"] is not JsonObject headers || headers.Any(h => h.Value is not JsonValue v || !v.TryGetValue(out string? _))))
+        {
+            return Bad("headers must be an object whose values are strings");
+        }
+
+        if (body.ContainsKey("enabled") && Bool(body["enabled"]) is null) return Bad("enabled must be 0, 1, true or false");
+        if (body.ContainsKey("allow_gpt_trainer_properties") && Bool(body["allow_gpt_trainer_properties"]) is null) return Bad("allow_gpt_trainer_properties must be 0, 1, true or false");
+
+        if (name is not null) function.Name = name;
+        if (body.ContainsKey("description")) function.Description = Str(body, "description")!;
+        if (body.ContainsKey("external_url")) function.ExternalUrl = Str(body, "external_url")!;
+        if (body.ContainsKey("method")) function.Method = Str(body, "method")!;
+        if (body.ContainsKey("parameters")) function.Parameters = (JsonObject)body["parameters"]!.DeepClone();
+        if (body.ContainsKey("headers")) function.Headers = (JsonObject)body["headers"]!.DeepClone();
+        if (body.ContainsKey("enabled")) function.Enabled = Bool(body["enabled"])!.Value;
+        if (body.ContainsKey("allow_gpt_trainer_properties")) function.AllowGptTrainerProperties = Bool(body["allow_gpt_trainer_properties"])!.Value;
+        return null;
     }
 
     /// <summary>Every field the reference lists, so that clients find them all from the start; the values are the emulator's.</summary>

@@ -15,6 +15,7 @@ public sealed class AgentRecord : Record
     public JsonArray DataSourceUuids = new();
     public JsonArray Variables = new();
     public JsonObject? HumanEscalationSettings;
+    public List<ToolFunctionRecord> ToolFunctions = new();
 
     public JsonObject ToJson()
     {
@@ -31,7 +32,7 @@ public sealed class AgentRecord : Record
             ["modified_at"] = ModifiedAt,
             ["meta"] = Meta.DeepClone(),
             ["data_source_uuids"] = DataSourceUuids.DeepClone(),
-            ["tool_functions"] = new JsonArray(),
+            ["tool_functions"] = new JsonArray(ToolFunctions.Select(f => (JsonNode)f.ToJson()).ToArray()),
             ["variables"] = Variables.DeepClone(),
         };
         if (HumanEscalationSettings is not null)

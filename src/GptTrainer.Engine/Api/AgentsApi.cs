@@ -22,6 +22,36 @@ internal sealed class AgentsApi(ApiClient client)
     public Task DeleteAsync(string agentUuid, CancellationToken cancellationToken)
         => SendDeleteAsync(Endpoint("agent/{0}/delete", agentUuid), cancellationToken);
 
+    /// <summary>
+    /// Undocumented (§9.4 of the API notes): a later revision of the official Python SDK creates, updates and
+    /// deletes an agent's tool functions through these routes; the agent lists them in "tool_functions".
+    /// </summary>
+    public Task<ToolFunction> CreateFunctionAsync(string agentUuid, ToolFunctionSettings settings, CancellationToken cancellationToken)
+        => PostAsync(Endpoint("agent/{0}/function/create", agentUuid), FunctionBody(settings), a => a.Read(json => ToolFunction.FromJson(json, agentUuid)), cancellationToken);
+
+    /// <summary>Sends only what is given; headers and parameters, when given, replace the whole object.</summary>
+    public Task<ToolFunction> UpdateFunctionAsync(string functionUuid, ToolFunctionSettings changes, string? agentUuid, CancellationToken cancellationToken)
+        => PostAsync(Endpoint("function/{0}/update", functionUuid), FunctionBody(changes), a => a.Read(json => ToolFunction.FromJson(json, agentUuid)), cancellationToken);
+
+    /// <summary>Unlike agents, deleted with POST.</summary>
+    public Task DeleteFunctionAsync(string functionUuid, CancellationToken cancellationToken)
+        => PostAsync(Endpoint("function/{0}/delete", functionUuid), null, cancellationToken);
+
+    /// <summary>Flat, with the switches as 0/1 as the SDK sends them, although the answer nests one under "meta".</summary>
+    private static Dictionary<string, object?> FunctionBody(ToolFunctionSettings settings)
+    {
+        var body = new Dictionary<string, object?>();
+        if (settings.Name is not null) body["name"] = settings.Name;
+        if (settings.Description is not null) body["description"] = settings.Description;
+        if (settings.Parameters is not null) body["parameters"] = settings.Parameters;
+        if (settings.Headers is not null) body["headers"] = settings.Headers;
+        if (settings.ExternalUrl is not null) body["external_url"] = settings.ExternalUrl;
+        if (settings.Method is not null) body["method"] = settings.Method;
+        if (settings.Enabled is bool enabled) body["enabled"] = enabled ? 1 : 0;
+        if (settings.AllowGptTrainerProperties is bool allow) body["allow_gpt_trainer_properties"] = allow ? 1 : 0;
+        return body;
+    }
+
     /// <summary>Sent flat, as every example and client does, although answers nest the settings under "meta".</summary>
     private static Dictionary<string, object?> Body(AgentSettings settings)
     {

@@ -42,7 +42,8 @@ public sealed class Agent
 
     public HumanEscalationSettings? HumanEscalationSettings { get; set; }
 
-    public object?[] ToolFunctions { get; set; } = Array.Empty<object?>();
+    /// <summary>User-facing and background agents; each knows its agent's uuid.</summary>
+    public ToolFunction[] ToolFunctions { get; set; } = Array.Empty<ToolFunction>();
 
     public DateTime? CreatedAt { get; set; }
 
@@ -54,9 +55,10 @@ public sealed class Agent
     {
         JsonObject o = ModelReader.AsObject(json, "an agent");
         JsonObject meta = o.GetObject("meta") ?? new JsonObject();
+        string agentUuid = ModelReader.Uuid(o, "an agent");
         return new Agent
         {
-            AgentUuid = ModelReader.Uuid(o, "an agent"),
+            AgentUuid = agentUuid,
             ChatbotUuid = chatbotUuid,
             Name = o.GetString("name") ?? string.Empty,
             Type = o.GetString("type"),
@@ -73,7 +75,7 @@ public sealed class Agent
             DataSourceUuids = o.GetStringArray("data_source_uuids"),
             Variables = ModelReader.Each(o.GetArray("variables"), AgentVariable.FromJson),
             HumanEscalationSettings = o.GetObject("human_escalation_settings") is JsonObject settings ? HumanEscalationSettings.FromJson(settings) : null,
-            ToolFunctions = (object?[]?)ModelReader.FreeForm(o.GetArray("tool_functions")) ?? Array.Empty<object?>(),
+            ToolFunctions = ModelReader.Each(o.GetArray("tool_functions"), f => ToolFunction.FromJson(f, agentUuid)),
             CreatedAt = ModelReader.Timestamp(o, "created_at"),
             ModifiedAt = ModelReader.Timestamp(o, "modified_at"),
         };
