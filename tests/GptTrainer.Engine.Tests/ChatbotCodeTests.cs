@@ -28,8 +28,7 @@ public sealed class ChatbotCodeTests : IClassFixture<EmulatorProcess>, IAsyncLif
     {
         await _emulator.ResetAsync();
         await _emulator.SetProcessingAsync(processingMs: 600_000, tokenBudget: 10_000_000);
-        var connection = new ConnectionSettings(_emulator.BaseUri, ConnectionResolver.ToSecureString(_emulator.ApiKey), "test", RequestPolicy.Default with { FirstRetryDelay = TimeSpan.FromMilliseconds(10) });
-        _api = new GptTrainerApi(new ApiClient(connection, connection.Policy, NullApiLog.Instance));
+        _api = _emulator.Api(EmulatorProcess.QuickRetries);
         Directory.CreateDirectory(Knowledge);
         File.WriteAllText(Path.Combine(Knowledge, "install.md"), "Place the anvil on a flat floor.");
     }
@@ -51,7 +50,7 @@ public sealed class ChatbotCodeTests : IClassFixture<EmulatorProcess>, IAsyncLif
         string ship = (await _api.DataSources.AddQaAsync(bot, "Do you ship abroad?", "Yes, to 30 countries.", null, default)).DataSourceUuid;
         string shipAgain = (await _api.DataSources.AddQaAsync(bot, "Do you ship abroad?", "Only within the EU.\nAsk us for more.", null, default)).DataSourceUuid;
         string help = (await _api.DataSources.AddUrlAsync(bot, "https://example.org/help", null, default)).Source!.DataSourceUuid;
-        await new FolderSync(_api, new SyncHost(), new SyncOptions { ChatbotUuid = bot, ChatbotDescription = bot, Root = Knowledge, Collection = "knowledge" }).RunAsync(default);
+        await new FolderSync(_api, new OperationRecorder(), new SyncOptions { ChatbotUuid = bot, ChatbotDescription = bot, Root = Knowledge, Collection = "knowledge" }).RunAsync(default);
         string install = (await _api.DataSources.ListAsync(bot, default)).Single(s => s.Type == "upload").DataSourceUuid;
         await _api.SourceTags.CreateAsync(bot, "Shipping", "#088F8F", new[] { ship, shipAgain }, default);
         await _api.SourceTags.CreateAsync(bot, "Guides", "#FF5733", new[] { install, help }, default);

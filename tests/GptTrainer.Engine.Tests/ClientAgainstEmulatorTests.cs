@@ -20,10 +20,7 @@ public class ClientAgainstEmulatorTests : IClassFixture<EmulatorProcess>, IAsync
     public Task DisposeAsync() => Task.CompletedTask;
 
     private GptTrainerApi Client(RequestPolicy? policy = null, string? key = null)
-    {
-        var connection = new ConnectionSettings(_emulator.BaseUri, ConnectionResolver.ToSecureString(key ?? _emulator.ApiKey), "test", policy ?? RequestPolicy.Default);
-        return new GptTrainerApi(new ApiClient(connection, connection.Policy, NullApiLog.Instance));
-    }
+        => _emulator.Api(policy, key);
 
     private static async Task<(string Chatbot, string Session)> NewSessionAsync(GptTrainerApi client)
     {

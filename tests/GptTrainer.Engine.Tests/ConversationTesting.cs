@@ -9,11 +9,7 @@ namespace GptTrainer.Tests;
 /// <summary>What the tests of conversations share: a client of the emulator, conversations imported into it, and a CSV reader.</summary>
 internal static class ConversationTesting
 {
-    public static GptTrainerApi Api(EmulatorProcess emulator)
-    {
-        var connection = new ConnectionSettings(emulator.BaseUri, ConnectionResolver.ToSecureString(emulator.ApiKey), "test", RequestPolicy.Default with { FirstRetryDelay = TimeSpan.FromMilliseconds(10) });
-        return new GptTrainerApi(new ApiClient(connection, connection.Policy, NullApiLog.Instance));
-    }
+    public static GptTrainerApi Api(EmulatorProcess emulator) => emulator.Api(EmulatorProcess.QuickRetries);
 
     /// <summary>Imports sessions (a JSON array, as the emulator's control API takes them); each session's uuid, then its messages' uuids.</summary>
     public static async Task<List<List<string>>> ImportAsync(EmulatorProcess emulator, string chatbotUuid, string sessionsJson)

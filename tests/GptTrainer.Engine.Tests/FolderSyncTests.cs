@@ -27,8 +27,7 @@ public sealed class FolderSyncTests : IClassFixture<EmulatorProcess>, IAsyncLife
     {
         await _emulator.ResetAsync();
         await _emulator.SetProcessingAsync(processingMs: 600_000, tokenBudget: 10_000_000);
-        var connection = new ConnectionSettings(_emulator.BaseUri, ConnectionResolver.ToSecureString(_emulator.ApiKey), "test", RequestPolicy.Default with { FirstRetryDelay = TimeSpan.FromMilliseconds(10) });
-        _api = new GptTrainerApi(new ApiClient(connection, connection.Policy, NullApiLog.Instance));
+        _api = _emulator.Api(EmulatorProcess.QuickRetries);
         _chatbot = (await _api.Chatbots.CreateAsync(new ChatbotSettings { Name = "sync" }, default)).ChatbotUuid;
         Directory.CreateDirectory(Path.Combine(_work, "knowledge"));
     }
@@ -39,6 +38,10 @@ public sealed class FolderSyncTests : IClassFixture<EmulatorProcess>, IAsyncLife
 
     private string Root => Path.Combine(_work, "knowledge");
 
+    /// <summary>The one result a sync reported for this file and action.</summary>
+    private static DataSourceSyncResult Synced(OperationRecorder run, string path, DataSourceSyncAction action)
+        => run.Of<DataSourceSyncResult>().Single(r => r.Path == path && r.Action == action);
+
     private void Write(string relativePath, string text)
     {
         string file = Path.Combine(Root, relativePath);
@@ -46,9 +49,9 @@ public sealed class FolderSyncTests : IClassFixture<EmulatorProcess>, IAsyncLife
         File.WriteAllText(file, text);
     }
 
-    private async Task<SyncHost> SyncAsync(bool wait = false, bool prune = false, int maximumDelete = 20, bool whatIf = false)
+    private async Task<OperationRecorder> SyncAsync(bool wait = false, bool prune = false, int maximumDelete = 20, bool whatIf = false)
     {
-        var host = new SyncHost { WhatIf = whatIf };
+        var host = new OperationRecorder { WhatIf = whatIf };
         var options = new SyncOptions
         {
             ChatbotUuid = _chatbot,
@@ -74,16 +77,16 @@ public sealed class FolderSyncTests : IClassFixture<EmulatorProcess>, IAsyncLife
     public async Task UploadsTitlesAndThenLeavesAnUnchangedFolderAlone()
     {
         Write("guides/laptops.md", "Every employee gets a laptop.");
-        SyncHost first = await SyncAsync();
-        Assert.Equal("laptops", first.Result("guides/laptops.md", DataSourceSyncAction.Added).Title);
+        OperationRecorder first = await SyncAsync();
+        Assert.Equal("laptops", Synced(first, "guides/laptops.md", DataSourceSyncAction.Added).Title);
         DataSource held = Assert.Single(await HeldAsync());
         Assert.Equal("laptops", held.Title);
         Assert.Matches(@"^guides\+laptops\.gtsync-[0-9a-f]{8}-[0-9a-f]{12}-[0-9a-f]{16}\.md$", held.FileName);
 
         await _emulator.ResetRequestsAsync();
-        SyncHost second = await SyncAsync(prune: true);
+        OperationRecorder second = await SyncAsync(prune: true);
         Assert.Empty(await WritesAsync());
-        Assert.Equal(DataSourceSyncAction.Unchanged, Assert.Single(second.Results).Action);
+        Assert.Equal(DataSourceSyncAction.Unchanged, Assert.Single(second.Of<DataSourceSyncResult>()).Action);
     }
 
     [Fact]
@@ -98,16 +101,16 @@ public sealed class FolderSyncTests : IClassFixture<EmulatorProcess>, IAsyncLife
         Write("b.md", string.Concat(Enumerable.Repeat("Much longer too. ", 200)));
         await _emulator.SetProcessingAsync(processingMs: 0, tokenBudget: 100);
 
-        SyncHost failed = await SyncAsync(wait: true);
-        SyncHost retry = await SyncAsync(wait: true);
+        OperationRecorder failed = await SyncAsync(wait: true);
+        OperationRecorder retry = await SyncAsync(wait: true);
 
-        foreach (SyncHost run in new[] { failed, retry })
+        foreach (OperationRecorder run in new[] { failed, retry })
         {
             Assert.Equal(2, run.Errors.Count(e => e.ErrorId == "DataSourceFailed"));
-            Assert.DoesNotContain(run.Results, r => r.Action == DataSourceSyncAction.Removed);
+            Assert.DoesNotContain(run.Of<DataSourceSyncResult>(), r => r.Action == DataSourceSyncAction.Removed);
         }
 
-        Assert.All(working, uuid => Assert.Contains(retry.Results, r => r.DataSourceUuid == uuid && r.Action == DataSourceSyncAction.Skipped && r.Reason!.Contains("could not be processed")));
+        Assert.All(working, uuid => Assert.Contains(retry.Of<DataSourceSyncResult>(), r => r.DataSourceUuid == uuid && r.Action == DataSourceSyncAction.Skipped && r.Reason!.Contains("could not be processed")));
         List<DataSource> held = await HeldAsync();
         Assert.All(working, uuid => Assert.Equal("success", held.Single(s => s.DataSourceUuid == uuid).Status));
     }
@@ -116,17 +119,17 @@ public sealed class FolderSyncTests : IClassFixture<EmulatorProcess>, IAsyncLife
     public async Task RemovesAnOlderVersionOnlyOnceTheCurrentOneIsProcessed()
     {
         Write("prices.md", "Basic costs 10 euros.");
-        string old = (await SyncAsync()).Result("prices.md", DataSourceSyncAction.Added).DataSourceUuid!;
+        string old = Synced(await SyncAsync(), "prices.md", DataSourceSyncAction.Added).DataSourceUuid!;
         await _emulator.FinishProcessingAsync();
         Write("prices.md", "Basic costs 12 euros.");
 
-        SyncHost updated = await SyncAsync();
-        Assert.Contains($"previous version {old} kept until the new version", updated.Result("prices.md", DataSourceSyncAction.Updated).Reason);
+        OperationRecorder updated = await SyncAsync();
+        Assert.Contains($"previous version {old} kept until the new version", Synced(updated, "prices.md", DataSourceSyncAction.Updated).Reason);
         Assert.Contains(await HeldAsync(), s => s.DataSourceUuid == old);
 
         await _emulator.FinishProcessingAsync();
-        SyncHost later = await SyncAsync();
-        Assert.Equal(old, later.Result("prices.md", DataSourceSyncAction.Removed).DataSourceUuid);
+        OperationRecorder later = await SyncAsync();
+        Assert.Equal(old, Synced(later, "prices.md", DataSourceSyncAction.Removed).DataSourceUuid);
         Assert.DoesNotContain(await HeldAsync(), s => s.DataSourceUuid == old);
     }
 
@@ -134,18 +137,18 @@ public sealed class FolderSyncTests : IClassFixture<EmulatorProcess>, IAsyncLife
     public async Task NeverRemovesASourceThatIsStillProcessing()
     {
         Write("f.md", "Version one.");
-        string first = (await SyncAsync()).Result("f.md", DataSourceSyncAction.Added).DataSourceUuid!;
+        string first = Synced(await SyncAsync(), "f.md", DataSourceSyncAction.Added).DataSourceUuid!;
         await _emulator.FinishProcessingAsync();
         Write("f.md", "Version two.");
-        string second = (await SyncAsync()).Result("f.md", DataSourceSyncAction.Updated).DataSourceUuid!;
+        string second = Synced(await SyncAsync(), "f.md", DataSourceSyncAction.Updated).DataSourceUuid!;
         Write("f.md", "Version three.");
-        string third = (await SyncAsync()).Result("f.md", DataSourceSyncAction.Updated).DataSourceUuid!;
+        string third = Synced(await SyncAsync(), "f.md", DataSourceSyncAction.Updated).DataSourceUuid!;
         await _emulator.SetSourceStatusAsync(third, "success");
 
-        SyncHost run = await SyncAsync(prune: true);
+        OperationRecorder run = await SyncAsync(prune: true);
 
-        Assert.Equal(first, run.Result("f.md", DataSourceSyncAction.Removed).DataSourceUuid);
-        Assert.Contains("another sync may be waiting", run.Results.Single(r => r.DataSourceUuid == second).Reason);
+        Assert.Equal(first, Synced(run, "f.md", DataSourceSyncAction.Removed).DataSourceUuid);
+        Assert.Contains("another sync may be waiting", run.Of<DataSourceSyncResult>().Single(r => r.DataSourceUuid == second).Reason);
         Assert.Contains(await HeldAsync(), s => s.DataSourceUuid == second);
     }
 
@@ -178,10 +181,10 @@ public sealed class FolderSyncTests : IClassFixture<EmulatorProcess>, IAsyncLife
         Write("added.md", "Added.");
         await _emulator.ResetRequestsAsync();
 
-        SyncHost plan = await SyncAsync(prune: true, whatIf: true);
+        OperationRecorder plan = await SyncAsync(prune: true, whatIf: true);
 
         Assert.Empty(await WritesAsync());
-        Assert.Equal(new[] { "Added added.md", "Removed gone.md", "Unchanged same.md" }, plan.Results.Select(r => $"{r.Action} {r.Path}").OrderBy(t => t, StringComparer.Ordinal));
+        Assert.Equal(new[] { "Added added.md", "Removed gone.md", "Unchanged same.md" }, plan.Of<DataSourceSyncResult>().Select(r => $"{r.Action} {r.Path}").OrderBy(t => t, StringComparer.Ordinal));
         Assert.StartsWith("What if:", plan.Summary);
     }
 
@@ -200,12 +203,12 @@ public sealed class FolderSyncTests : IClassFixture<EmulatorProcess>, IAsyncLife
         Link(Path.Combine(Root, "real.md"), Path.Combine(Root, "alias.md"));
         Link(Path.Combine(_work, "missing.md"), Path.Combine(Root, "dangling.md"));
 
-        SyncHost run = await SyncAsync();
+        OperationRecorder run = await SyncAsync();
 
-        Assert.Contains("outside the synced folder", run.Result("faq.json", DataSourceSyncAction.Skipped).Reason);
+        Assert.Contains("outside the synced folder", Synced(run, "faq.json", DataSourceSyncAction.Skipped).Reason);
         Assert.Contains(run.Warnings, w => w.Contains("faq.json"));
-        Assert.Contains("cannot be found", run.Result("dangling.md", DataSourceSyncAction.Skipped).Reason);
-        run.Result("alias.md", DataSourceSyncAction.Added);
+        Assert.Contains("cannot be found", Synced(run, "dangling.md", DataSourceSyncAction.Skipped).Reason);
+        Synced(run, "alias.md", DataSourceSyncAction.Added);
         Assert.Equal(new[] { "alias", "real" }, (await HeldAsync()).Select(s => s.Title).OrderBy(t => t, StringComparer.Ordinal));
         Assert.Empty(run.Errors);
     }
@@ -217,7 +220,7 @@ public sealed class FolderSyncTests : IClassFixture<EmulatorProcess>, IAsyncLife
         string decomposed = "cafe\u0301.md";
         Write(composed, "Composed.");
         Write("other.md", "Other.");
-        string held = (await SyncAsync()).Result(composed, DataSourceSyncAction.Added).DataSourceUuid!;
+        string held = Synced(await SyncAsync(), composed, DataSourceSyncAction.Added).DataSourceUuid!;
         await _emulator.FinishProcessingAsync();
         Write(decomposed, "Decomposed.");
         if (Directory.GetFiles(Root).Length < 3)
@@ -228,14 +231,14 @@ public sealed class FolderSyncTests : IClassFixture<EmulatorProcess>, IAsyncLife
         for (int run = 0; run < 2; run++)
         {
             await _emulator.ResetRequestsAsync();
-            SyncHost sync = await SyncAsync(prune: true);
+            OperationRecorder sync = await SyncAsync(prune: true);
 
             Assert.Empty(await WritesAsync());
             OperationError collision = Assert.Single(sync.Errors);
             Assert.Equal("PathCollision", collision.ErrorId);
             Assert.Contains(composed, collision.Exception.Message);
             Assert.Contains(decomposed, collision.Exception.Message);
-            Assert.Equal(new[] { composed, decomposed }.OrderBy(p => p, StringComparer.Ordinal), sync.Results.Where(r => r.Action == DataSourceSyncAction.Failed).Select(r => r.Path).OrderBy(p => p, StringComparer.Ordinal));
+            Assert.Equal(new[] { composed, decomposed }.OrderBy(p => p, StringComparer.Ordinal), sync.Of<DataSourceSyncResult>().Where(r => r.Action == DataSourceSyncAction.Failed).Select(r => r.Path).OrderBy(p => p, StringComparer.Ordinal));
             Assert.Contains(await HeldAsync(), s => s.DataSourceUuid == held);
         }
     }

@@ -22,10 +22,7 @@ public sealed class LargeReplyMemoryTests : IClassFixture<EmulatorProcess>, IAsy
     public Task DisposeAsync() => Task.CompletedTask;
 
     private GptTrainerApi Client()
-    {
-        var connection = new ConnectionSettings(_emulator.BaseUri, ConnectionResolver.ToSecureString(_emulator.ApiKey), "test", RequestPolicy.Default);
-        return new GptTrainerApi(new ApiClient(connection, connection.Policy, NullApiLog.Instance));
-    }
+        => _emulator.Api();
 
     [Fact]
     public async Task ReadsALargeReplyInMemoryThatDoesNotGrowWithIt()

@@ -30,13 +30,7 @@ public class ProxyTests : IClassFixture<EmulatorProcess>, IAsyncLifetime
     private static string Basic(string user, string password) => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password));
 
     private GptTrainerApi Client(NetworkOptions network, Uri? baseUri = null, IApiLog? log = null, RequestPolicy? policy = null)
-    {
-        var connection = new ConnectionSettings(baseUri ?? _emulator.BaseUri, ConnectionResolver.ToSecureString(_emulator.ApiKey), "test", policy ?? RequestPolicy.Default)
-        {
-            Network = network,
-        };
-        return new GptTrainerApi(new ApiClient(connection, connection.Policy, log ?? NullApiLog.Instance));
-    }
+        => _emulator.Api(policy, log: log, network: network, baseUri: baseUri);
 
     /// <summary>A JSON call, a JSON call with a body, and a streamed reply read to its end.</summary>
     private static async Task<string> ChatAsync(GptTrainerApi client)

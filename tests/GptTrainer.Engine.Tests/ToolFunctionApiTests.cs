@@ -17,8 +17,7 @@ public sealed class ToolFunctionApiTests : IClassFixture<EmulatorProcess>, IAsyn
     public async Task InitializeAsync()
     {
         await _emulator.ResetAsync();
-        var connection = new ConnectionSettings(_emulator.BaseUri, ConnectionResolver.ToSecureString(_emulator.ApiKey), "test", RequestPolicy.Default);
-        _api = new GptTrainerApi(new ApiClient(connection, connection.Policy, NullApiLog.Instance));
+        _api = _emulator.Api();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -25,11 +25,7 @@ public sealed class TransportAgainstEmulatorTests : IClassFixture<EmulatorProces
     public Task DisposeAsync() => Task.CompletedTask;
 
     private GptTrainerApi Client(RequestPolicy? policy = null)
-    {
-        policy ??= RequestPolicy.Default with { FirstRetryDelay = TimeSpan.FromMilliseconds(10) };
-        var connection = new ConnectionSettings(_emulator.BaseUri, ConnectionResolver.ToSecureString(_emulator.ApiKey), "test", policy);
-        return new GptTrainerApi(new ApiClient(connection, policy, NullApiLog.Instance));
-    }
+        => _emulator.Api(policy ?? EmulatorProcess.QuickRetries);
 
     private async Task<int> CountAsync(string method, string pathEnd)
         => (await _emulator.RequestsAsync()).Count(r => r.GetString("method") == method && r.GetString("path")!.EndsWith(pathEnd, StringComparison.Ordinal));

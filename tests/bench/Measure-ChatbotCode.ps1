@@ -23,12 +23,7 @@ $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 Import-Module (Join-Path $root 'tests/tools/GptTrainerEmulator.psm1') -Force
 Import-Module (Resolve-Path (Join-Path $root 'out/GptTrainer/*/GptTrainer.psd1')).Path -Force
 
-function Format-Seconds([double[]] $values) {
-    $sorted = @($values | Sort-Object)
-    $median = $sorted[[int][Math]::Floor($sorted.Count / 2)]
-    if ($median -lt 1) { '{0:N0} ms [{1:N0}-{2:N0}]' -f ($median * 1000), ($sorted[0] * 1000), ($sorted[-1] * 1000) }
-    else { '{0:N2} s [{1:N2}-{2:N2}]' -f $median, $sorted[0], $sorted[-1] }
-}
+. (Join-Path $PSScriptRoot 'Timing.ps1')
 
 function Get-RequestSummary {
     <# The requests of the last run by kind, e.g. "4 reads, 450 creates, 10 updates, 0 uploads, 0 removals". #>

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using GptTrainer.Api;
+using GptTrainer.Http;
 using GptTrainer.Json;
 using Xunit;
 
@@ -70,6 +72,19 @@ public sealed class EmulatorProcess : IAsyncLifetime
 
         _process?.Dispose();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Retries a moment apart rather than the default second: for tests where retries happen but their timing is not the point.</summary>
+    internal static readonly RequestPolicy QuickRetries = RequestPolicy.Default with { FirstRetryDelay = TimeSpan.FromMilliseconds(10) };
+
+    /// <summary>The engine's API, connected to this emulator as Connect-GptTrainer would connect it.</summary>
+    internal GptTrainerApi Api(RequestPolicy? policy = null, string? apiKey = null, IApiLog? log = null, NetworkOptions? network = null, Uri? baseUri = null)
+    {
+        var connection = new ConnectionSettings(baseUri ?? BaseUri, ConnectionResolver.ToSecureString(apiKey ?? ApiKey), "test", policy ?? RequestPolicy.Default)
+        {
+            Network = network ?? NetworkOptions.Default,
+        };
+        return new GptTrainerApi(new ApiClient(connection, connection.Policy, log ?? NullApiLog.Instance));
     }
 
     /// <summary>Empty again, with no faults, reply plans or recorded requests left from the test before.</summary>
