@@ -46,11 +46,15 @@ function Measure-Repeated {
 function Measure-Interleaved {
     <#
     Runs each named block once to warm up, then $Runs rounds in which every block runs once, in turn,
-    so that drift (JIT tiering in the emulator, a busy core) falls on all readers alike.
+    so that drift (JIT tiering in the emulator, a busy core) falls on all readers alike. Blocks of many
+    short calls need more warm-up rounds: .NET recompiles hot code only after thousands of calls.
     #>
-    param([System.Collections.Specialized.OrderedDictionary] $Blocks)
+    param([System.Collections.Specialized.OrderedDictionary] $Blocks, [int] $WarmUpRounds = 1)
     $values = @{}
-    foreach ($name in $Blocks.Keys) { $null = & $Blocks[$name]; $values[$name] = [System.Collections.Generic.List[double]]::new() }
+    foreach ($name in $Blocks.Keys) { $values[$name] = [System.Collections.Generic.List[double]]::new() }
+    foreach ($i in 1..$WarmUpRounds) {
+        foreach ($name in $Blocks.Keys) { $null = & $Blocks[$name] }
+    }
     foreach ($i in 1..$Runs) {
         foreach ($name in $Blocks.Keys) { $values[$name].Add((& $Blocks[$name])) }
     }
@@ -253,7 +257,7 @@ try {
             for ($i = 0; $i -lt $calls; $i++) { $null = Invoke-RestMethod -Uri $sessionUri -Headers $headers }
             $watch.Elapsed.TotalSeconds
         }
-    })
+    }) -WarmUpRounds 4
     $oursSec = $t.ours
     $irmSec = $t.irm
     # Connections: one more batch of each with request recording on, counting the distinct connections used.
