@@ -313,7 +313,8 @@ function Invoke-XunitTests {
         Write-Warning "$Name ended with exit code $exitCode without a failed test in its results (a crashed or hung test host?); counting it as one failure."
         $failed = 1
     }
-    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = $failed }
+    # A skipped test (a [Fact] with Skip, saying why) is in the total but not among the executed.
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = $failed; Skipped = [int]$counters.total - [int]$counters.executed }
 }
 
 function Get-FrameworkRunner {
@@ -447,7 +448,9 @@ switch ($Task) {
         }
         $passed = 0; $failed = 0
         foreach ($tier in $tiers) {
-            Write-Host ('{0}: {1} passed, {2} failed ({3:0} s)' -f $tier.Name, $tier.Counts.Passed, $tier.Counts.Failed, $tier.Seconds)
+            # Skipped tests are named with their reason in the tier's own output; the count keeps them from passing unseen.
+            $skippedHere = if ($tier.Counts.PSObject.Properties['Skipped'] -and $tier.Counts.Skipped -gt 0) { ", $($tier.Counts.Skipped) skipped" } else { '' }
+            Write-Host ('{0}: {1} passed, {2} failed{3} ({4:0} s)' -f $tier.Name, $tier.Counts.Passed, $tier.Counts.Failed, $skippedHere, $tier.Seconds)
             $passed += $tier.Counts.Passed; $failed += $tier.Counts.Failed
         }
         if ($skipped) { Write-Host $skipped -ForegroundColor Yellow }

@@ -26,4 +26,5 @@ $result = Invoke-Pester -Configuration $config
 [pscustomobject]@{
     Passed = $result.PassedCount
     Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Skipped = $result.SkippedCount
 } | ConvertTo-Json | Set-Content -Path $SummaryFile
