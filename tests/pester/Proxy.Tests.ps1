@@ -96,6 +96,30 @@ Describe 'Connect-GptTrainer -Proxy' {
         Assert-EveryRequestCarriedTheKey 5
     }
 
+    It 'goes through the proxy with -ProxyUseDefaultCredentials, and never offers the key to a proxy that asks' {
+        # This machine has no domain: the user's default credentials are empty, so a proxy that wants Basic gets
+        # no answer from them. What can be shown here: the proxy is used, the context says how it is answered,
+        # and what the handler sends to a proxy that asks is never the API key. Kerberos or NTLM needs a domain.
+        $proxy = [RecordingProxy]::new()
+        $context = Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri -Proxy $proxy.Uri -ProxyUseDefaultCredentials -PassThru
+        $context.ProxyAuthentication | Should -Be 'DefaultCredentials'
+        Invoke-Conversation
+        @($proxy.RequestLines).Count | Should -Be 5
+        Assert-EveryRequestCarriedTheKey 5
+        $proxy.Dispose()
+
+        $null = Invoke-Emulator $emulator 'reset' -Method Post
+        $proxy = [RecordingProxy]::new($proxyUser, $proxyPassword)
+        Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri -Proxy $proxy.Uri -ProxyUseDefaultCredentials -SkipCheck
+        Get-GptTrainerChatbot -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'ProxyAuthenticationRequired,GptTrainer.Commands.GetGptTrainerChatbotCommand'
+        # Over plain http a proxy sees the request itself, Authorization included; what matters is that no
+        # answer to the proxy's own question (Proxy-Authorization) is the key.
+        @($proxy.RequestLines).Count | Should -Be 1
+        @($proxy.HeaderValues('Proxy-Authorization') | Where-Object { $_ -match [regex]::Escape($emulator.ApiKey) }) | Should -BeNullOrEmpty
+        Assert-EveryRequestCarriedTheKey 0
+    }
+
     It 'reports a proxy that asks and is not answered as ProxyAuthenticationRequired, without retrying' {
         $proxy = [RecordingProxy]::new($proxyUser, $proxyPassword)
         Connect-GptTrainer -ApiKey $emulator.ApiKey -BaseUri $emulator.Uri -Proxy $proxy.Uri -SkipCheck
